@@ -1,0 +1,299 @@
+"""Analyzer: owns the loaded resources; the module-level functions use one shared default instance.
+
+Creating an :class:`Analyzer` costs nothing: tables, the ONNX session and the segmenter load on first use,
+once, under a lock, and are only read after that, so one instance serves any number of threads.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Mapping, Union
+
+from . import normalize as _normalize
+from . import pii as _pii
+from . import script as _script
+from ._resources import Lazy, has_data
+from .cues import DEFAULT_LEXICONS, Lexicons
+from .errors import InputError, require_text, require_texts
+from .results import Cue, EmotionResult, Masked, Normalized, ScriptInfo
+
+UserDict = Union[str, "os.PathLike[str]", Mapping[str, str]]
+_MODEL_FILE = "model.onnx"
+
+
+def _missing(feature: str, what: str) -> NotImplementedError:
+    return NotImplementedError(
+        f"{feature} needs {what}, which this build of empathkit does not ship yet"
+    )
+
+
+def _read_user_dict(user_dict: UserDict) -> dict[str, tuple[str, str, float]]:
+    """Slang entries from a mapping (surface → standard) or a UTF-8 TSV file (surface, standard[, kind[, valence]])."""
+    entries: dict[str, tuple[str, str, float]] = {}
+    if isinstance(user_dict, Mapping):
+        for surface, standard in user_dict.items():
+            if not isinstance(surface, str) or not isinstance(standard, str) or not surface:
+                raise InputError("user_dict must map non-empty str surface forms to str standard forms")
+            entries[surface] = (standard, "homophone", 0.0)
+        return entries
+    path = Path(user_dict)
+    if not path.is_file():
+        raise InputError(f"user_dict file not found: {path}")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0]:
+            raise InputError(f"{path}:{number}: expected 'surface<TAB>standard[<TAB>kind[<TAB>valence]]'")
+        kind = fields[2] if len(fields) > 2 and fields[2] else "homophone"
+        try:
+            valence = float(fields[3]) if len(fields) > 3 and fields[3] else 0.0
+        except ValueError:
+            raise InputError(f"{path}:{number}: valence must be a number, got {fields[3]!r}") from None
+        entries[fields[0]] = (fields[1], kind, valence)
+    return entries
+
+
+class Analyzer:
+    """Reads customer messages; holds the tables and models it loads on first use.
+
+    Args:
+        user_dict: extra slang as a mapping ``{surface: standard}`` or a TSV file with rows
+            ``surface<TAB>standard[<TAB>kind[<TAB>valence]]``; its entries take precedence over the packaged ones.
+        threads: CPU threads for the model (default: onnxruntime's choice); must be ≥ 1.
+        max_chars: longest input read; longer input keeps its head and tail.
+
+    Raises:
+        InputError: if an option has an unusable value.
+    """
+
+    def __init__(self, *, user_dict: UserDict | None = None, threads: int | None = None,
+                 max_chars: int = _normalize.DEFAULT_MAX_CHARS) -> None:
+        if threads is not None and (not isinstance(threads, int) or threads < 1):
+            raise InputError(f"threads must be a positive int or None, got {threads!r}")
+        if not isinstance(max_chars, int) or max_chars < 16:
+            raise InputError(f"max_chars must be an int ≥ 16, got {max_chars!r}")
+        self.threads = threads
+        self.max_chars = max_chars
+        self._user_entries = _read_user_dict(user_dict) if user_dict is not None else {}
+        self._lexicons: Lazy[Lexicons] = Lazy(self._build_lexicons)
+
+    def __repr__(self) -> str:
+        return f"Analyzer(threads={self.threads}, max_chars={self.max_chars}, user_entries={len(self._user_entries)})"
+
+    def _build_lexicons(self) -> Lexicons:
+        base = DEFAULT_LEXICONS.get()
+        return base.with_slang(self._user_entries) if self._user_entries else base
+
+    # ------------------------------------------------------------------ front-end
+    def normalize(self, text: str) -> Normalized:
+        """The model text, cues, script and offset map of one message (see :func:`empathkit.normalize`)."""
+        return _normalize.normalize(text, max_chars=self.max_chars, lexicons=self._lexicons.get())
+
+    def read_cues(self, text: str) -> tuple[Cue, ...]:
+        """The surface cues of one message (see :func:`empathkit.read_cues`)."""
+        return _normalize.read_cues(text, max_chars=self.max_chars, lexicons=self._lexicons.get())
+
+    def mask_pii(self, text: str) -> Masked:
+        """Mask personal data in one message (see :func:`empathkit.mask_pii`)."""
+        return _pii.mask_pii(text)
+
+    def detect_script(self, text: str) -> ScriptInfo:
+        """Script and regional variant of one message (see :func:`empathkit.detect_script`)."""
+        return _script.detect_script(text)
+
+    # ------------------------------------------------------------------ models
+    def detect_emotion(self, text: str) -> EmotionResult:
+        """The customer's emotion in one message (see :func:`empathkit.detect_emotion`)."""
+        require_text(text)
+        if not has_data(_MODEL_FILE):
+            raise _missing("detect_emotion", "the emotion model (empathkit/data/model.onnx)")
+        raise _missing("detect_emotion", "the emotion runtime")
+
+    def detect_emotion_batch(self, texts: Iterable[str], *, batch_size: int = 32) -> list[EmotionResult]:
+        """The emotions of many messages (see :func:`empathkit.detect_emotion_batch`)."""
+        items = require_texts(texts)
+        return [self.detect_emotion(text) for text in items]
+
+    def extract_keyinfo(self, text: str) -> object:
+        """STAR key information, entities and intent of one message (see :func:`empathkit.extract_keyinfo`)."""
+        require_text(text)
+        raise _missing("extract_keyinfo", "the key-information extractor")
+
+    def extract_keyinfo_batch(self, texts: Iterable[str]) -> list[object]:
+        """Key information of many messages (see :func:`empathkit.extract_keyinfo_batch`)."""
+        return [self.extract_keyinfo(text) for text in require_texts(texts)]
+
+    def suggest_response(self, text: str) -> object:
+        """A three-layer empathetic reply to one message (see :func:`empathkit.suggest_response`)."""
+        require_text(text)
+        raise _missing("suggest_response", "the reply builder")
+
+    def suggest_response_batch(self, texts: Iterable[str]) -> list[object]:
+        """Replies to many messages (see :func:`empathkit.suggest_response_batch`)."""
+        return [self.suggest_response(text) for text in require_texts(texts)]
+
+
+_DEFAULT: Lazy[Analyzer] = Lazy(Analyzer)
+
+
+def default_analyzer() -> Analyzer:
+    """The shared default :class:`Analyzer`, built on first use (thread-safe)."""
+    return _DEFAULT.get()
+
+
+# ---------------------------------------------------------------------- module-level functions
+def normalize(text: str) -> Normalized:
+    """Prepare one message for the model: cleaned, cues read, slang and emoji made plain words, simplified.
+
+    Args:
+        text: the raw customer message.
+
+    Returns:
+        A :class:`Normalized`: model text, cues (offsets into ``text``), script, offset map.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    return default_analyzer().normalize(text)
+
+
+def read_cues(text: str) -> tuple[Cue, ...]:
+    """The surface cues of one message: emoji, emoticons, kaomoji, punctuation runs, elongation, laughter, slang.
+
+    Args:
+        text: the raw customer message.
+
+    Returns:
+        Cues in order of position, each with kind, span into ``text``, meaning and valence hint.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    return default_analyzer().read_cues(text)
+
+
+def mask_pii(text: str) -> Masked:
+    """Mask phones, ID-card and bank-card numbers, e-mail and street addresses in one message.
+
+    Args:
+        text: any string.
+
+    Returns:
+        A :class:`Masked` of the same length as ``text``, with the masked spans.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    return _pii.mask_pii(text)
+
+
+def detect_script(text: str) -> ScriptInfo:
+    """Script (simplified, traditional, mixed, non-Chinese) and regional variant (cn, tw, hk, t) of a message.
+
+    Args:
+        text: any string.
+
+    Returns:
+        A :class:`ScriptInfo`.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    return _script.detect_script(text)
+
+
+def convert_script(text: str, variant: str) -> str:
+    """Convert simplified text to a customer's variant: ``cn`` (unchanged), ``t``, ``tw`` or ``hk``.
+
+    Args:
+        text: simplified Chinese text.
+        variant: the target variant, e.g. ``detect_script(message).variant``.
+
+    Returns:
+        The converted text.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+        InputError: if ``variant`` is unknown.
+    """
+    return _script.to_variant(text, variant)
+
+
+def detect_emotion(text: str) -> EmotionResult:
+    """The customer's emotion in one message: label, 8 scores, polarity, intensity, flags and cues.
+
+    Args:
+        text: the raw customer message.
+
+    Returns:
+        An :class:`EmotionResult`.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    return default_analyzer().detect_emotion(text)
+
+
+def detect_emotion_batch(texts: Iterable[str], *, batch_size: int = 32) -> list[EmotionResult]:
+    """The emotions of many messages, batched by length (much faster per message than single calls).
+
+    Args:
+        texts: an iterable of messages.
+        batch_size: messages per model call.
+
+    Returns:
+        One :class:`EmotionResult` per message, in input order.
+
+    Raises:
+        TypeError: if ``texts`` is a str or holds a non-str.
+    """
+    return default_analyzer().detect_emotion_batch(texts, batch_size=batch_size)
+
+
+def extract_keyinfo(text: str) -> object:
+    """STAR key information (situation, task, action, result), typed entities and intent of one message.
+
+    Args:
+        text: the raw customer message.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    return default_analyzer().extract_keyinfo(text)
+
+
+def extract_keyinfo_batch(texts: Iterable[str]) -> list[object]:
+    """Key information of many messages, in input order.
+
+    Args:
+        texts: an iterable of messages.
+
+    Raises:
+        TypeError: if ``texts`` is a str or holds a non-str.
+    """
+    return default_analyzer().extract_keyinfo_batch(texts)
+
+
+def suggest_response(text: str) -> object:
+    """A three-layer empathetic reply (cognitive, affective, action) in the customer's script.
+
+    Args:
+        text: the raw customer message.
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    return default_analyzer().suggest_response(text)
+
+
+def suggest_response_batch(texts: Iterable[str]) -> list[object]:
+    """Replies to many messages, in input order.
+
+    Args:
+        texts: an iterable of messages.
+
+    Raises:
+        TypeError: if ``texts`` is a str or holds a non-str.
+    """
+    return default_analyzer().suggest_response_batch(texts)

@@ -1,0 +1,142 @@
+"""The ``empathkit`` command: messages from arguments, stdin or a .txt/.jsonl/.csv file → JSON lines.
+
+    empathkit demo                          run on built-in examples
+    empathkit "快递三天了还没到？？？😡"       analyse the given messages
+    empathkit -f messages.csv --field text  analyse a file (progress bar on stderr when it is a terminal)
+    cat messages.txt | empathkit            analyse stdin, one message per line
+
+Every printed text is masked for personal data unless ``--no-mask`` is given.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+from .analyzer import Analyzer
+from .pii import mask_pii
+
+DEMO_MESSAGES = (
+    "客服你好，我11月20号下的订单到现在三天了还没收到，明天就要用，肿么回事啊？？？😡",
+    "東西收到了，包裝很用心，謝謝你們[抱拳]",
+    "呵呵，又是'正在处理'，你们效率真是高啊[微笑]",
+    "再不给我退款我就去12315投诉，tmd气si了！！！",
+)
+TASKS = ("analyze", "emotion", "keyinfo", "reply", "cues", "normalize", "pii", "script")
+
+
+def _parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="empathkit", description="Read Chinese customer messages: emotion, cues, key information, replies.",
+        epilog="Run 'empathkit demo' to see it on built-in examples.")
+    parser.add_argument("texts", nargs="*", help="messages to analyse (or one .txt/.jsonl/.csv path); stdin if none")
+    parser.add_argument("-f", "--file", type=Path, help="a .txt (one message per line), .jsonl or .csv file")
+    parser.add_argument("--field", default="text", help="the text field of a .jsonl/.csv file (default: text)")
+    parser.add_argument("-t", "--task", choices=TASKS, default="analyze",
+                        help="what to compute (default: analyze = everything this build provides)")
+    parser.add_argument("--no-mask", action="store_true", help="print texts without masking personal data")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
+    return parser.parse_args(argv)
+
+
+def _read_file(path: Path, field: str) -> list[str]:
+    suffix = path.suffix.lower()
+    with path.open(encoding="utf-8", newline="") as handle:
+        if suffix == ".txt":
+            return [line.rstrip("\r\n") for line in handle if line.strip()]
+        if suffix == ".jsonl":
+            texts = []
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get(field), str):
+                    raise SystemExit(f"empathkit: {path}:{number}: no string field {field!r}")
+                texts.append(record[field])
+            return texts
+        if suffix == ".csv":
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or field not in reader.fieldnames:
+                raise SystemExit(f"empathkit: {path}: no column {field!r} (columns: {reader.fieldnames})")
+            return [row[field] or "" for row in reader]
+    raise SystemExit(f"empathkit: {path}: unsupported file type {suffix!r} (use .txt, .jsonl or .csv)")
+
+
+def _progress(items: list[str], stream: TextIO) -> Iterator[str]:
+    """Yield items, drawing a progress bar on ``stream`` when it is a terminal."""
+    if not stream.isatty() or not items:
+        yield from items
+        return
+    total, started, width = len(items), time.monotonic(), 30
+    for done, item in enumerate(items, start=1):
+        yield item
+        if done == total or done % max(1, total // 200) == 0:
+            filled = int(width * done / total)
+            rate = done / max(time.monotonic() - started, 1e-9)
+            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:.0f} msg/s")
+            stream.flush()
+    stream.write("\n")
+
+
+def _record(analyzer: Analyzer, text: str, task: str, mask: bool) -> dict[str, Any]:
+    record: dict[str, Any] = {"text": mask_pii(text).text if mask else text}
+    steps: dict[str, Callable[[], Any]] = {
+        "script": lambda: analyzer.detect_script(text).to_dict(),
+        "cues": lambda: [cue.to_dict() for cue in analyzer.read_cues(text)],
+        "normalize": lambda: analyzer.normalize(text).to_dict(),
+        "pii": lambda: analyzer.mask_pii(text).to_dict(),
+        "emotion": lambda: analyzer.detect_emotion(text).to_dict(),
+        "keyinfo": lambda: analyzer.extract_keyinfo(text).to_dict(),  # type: ignore[attr-defined]
+        "reply": lambda: analyzer.suggest_response(text).to_dict(),  # type: ignore[attr-defined]
+    }
+    wanted = ("script", "cues", "emotion", "keyinfo", "reply") if task == "analyze" else (task,)
+    for name in wanted:
+        try:
+            record[name] = steps[name]()
+        except NotImplementedError:
+            if task != "analyze":
+                raise
+    return record
+
+
+def _emit(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def demo(out: TextIO = sys.stdout) -> int:
+    """Analyse the built-in example messages and print one JSON line each."""
+    analyzer = Analyzer()
+    _emit((_record(analyzer, text, "analyze", mask=True) for text in DEMO_MESSAGES), out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``empathkit`` console script; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["demo"]:
+        return demo()
+    args = _parse_args(args_list)
+    path = args.file
+    if path is None and len(args.texts) == 1 and Path(args.texts[0]).suffix.lower() in (".txt", ".jsonl", ".csv") \
+            and Path(args.texts[0]).is_file():
+        path = Path(args.texts[0])
+    if path is not None:
+        texts = _progress(_read_file(path, args.field), sys.stderr)
+    elif args.texts:
+        texts = iter(args.texts)
+    else:
+        texts = (line.rstrip("\r\n") for line in sys.stdin if line.strip())
+    analyzer = Analyzer(threads=args.threads)
+    try:
+        _emit((_record(analyzer, text, args.task, mask=not args.no_mask) for text in texts), sys.stdout)
+    except NotImplementedError as error:
+        print(f"empathkit: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+    return 0
