@@ -50,7 +50,7 @@ EMOTION_MAPS: dict[str, dict[str, str]] = {
 EMOTION_POLARITY = {"neutral": "neutral", "anger": "negative", "disgust": "negative", "anxiety": "negative",
                     "sadness": "negative", "joy": "positive", "gratitude": "positive"}
 # Caps keep one large, narrow source from dominating a 2-core training budget.
-CAPS = {"cped": 16000, "online_shopping_10_cats": 14000}
+CAPS = {"cped": 10000, "online_shopping_10_cats": 8000}
 HELD_OUT_SHARE = 10  # percent of waimai_10k / chnsenticorp_htl_all kept for evaluation
 
 
@@ -150,7 +150,8 @@ def dimension_examples() -> list[dict]:
         out.append(example(row["text"], "chinese_emobank", arousal=(row["arousal"] - 1) / 8,
                            valence=(row["valence"] - 5) / 4))
     for row in rows("dimabsa2024"):
-        if row.get("script") == "simplified" and row.get("valence_mean") is not None:
+        # Half of the simplified copies: restaurant reviews are far from our domain (2-core time budget).
+        if row.get("script") == "simplified" and row.get("valence_mean") is not None and bucket(row["text"]) < 50:
             out.append(example(row["text"], "dimabsa2024", arousal=(row["arousal_mean"] - 1) / 8,
                                valence=(row["valence_mean"] - 5) / 4))
     return out

@@ -14,6 +14,8 @@ from . import pii as _pii
 from . import script as _script
 from ._resources import Lazy, has_data
 from .cues import DEFAULT_LEXICONS, Lexicons
+from .emotion import empty_result, to_result
+from .runtime import Runtime
 from .errors import InputError, require_text, require_texts
 from .results import Cue, EmotionResult, Masked, Normalized, ScriptInfo
 
@@ -77,6 +79,7 @@ class Analyzer:
         self.max_chars = max_chars
         self._user_entries = _read_user_dict(user_dict) if user_dict is not None else {}
         self._lexicons: Lazy[Lexicons] = Lazy(self._build_lexicons)
+        self._runtime: Lazy[Runtime] = Lazy(self._build_runtime)
 
     def __repr__(self) -> str:
         return f"Analyzer(threads={self.threads}, max_chars={self.max_chars}, user_entries={len(self._user_entries)})"
@@ -103,17 +106,29 @@ class Analyzer:
         return _script.detect_script(text)
 
     # ------------------------------------------------------------------ models
-    def detect_emotion(self, text: str) -> EmotionResult:
-        """The customer's emotion in one message (see :func:`empathkit.detect_emotion`)."""
-        require_text(text)
+    def _build_runtime(self) -> Runtime:
         if not has_data(_MODEL_FILE):
             raise _missing("detect_emotion", "the emotion model (empathkit/data/model.onnx)")
-        raise _missing("detect_emotion", "the emotion runtime")
+        return Runtime(threads=self.threads)
+
+    def detect_emotion(self, text: str) -> EmotionResult:
+        """The customer's emotion in one message (see :func:`empathkit.detect_emotion`)."""
+        return self.detect_emotion_batch([require_text(text)], batch_size=1)[0]
 
     def detect_emotion_batch(self, texts: Iterable[str], *, batch_size: int = 32) -> list[EmotionResult]:
         """The emotions of many messages (see :func:`empathkit.detect_emotion_batch`)."""
         items = require_texts(texts)
-        return [self.detect_emotion(text) for text in items]
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise InputError(f"batch_size must be a positive int, got {batch_size!r}")
+        normalized = [self.normalize(text) for text in items]
+        readable = [i for i, n in enumerate(normalized) if n.text.strip()]
+        results = [empty_result(n) for n in normalized]
+        if readable:
+            runtime = self._runtime.get()
+            rows = runtime.run([normalized[i].text for i in readable], batch_size=batch_size)
+            for row, index in zip(rows, readable):
+                results[index] = to_result(row, normalized[index], runtime.spec)
+        return results
 
     def extract_keyinfo(self, text: str) -> object:
         """STAR key information, entities and intent of one message (see :func:`empathkit.extract_keyinfo`)."""

@@ -60,6 +60,8 @@ class Trie:
     def match(self, text: str, start: int) -> tuple[int, Entry] | None:
         """The longest entry starting at ``start``, as ``(end, entry)``, or None."""
         for length in self.lengths_by_first.get(text[start], ()):
+            if start + length > len(text):
+                continue
             entry = self.entries.get(text[start:start + length])
             if entry is not None:
                 return start + length, entry

@@ -1,0 +1,1 @@
+"""empathkit's benchmark suite: ``python -m benchmarks [--quick]``."""

@@ -1,0 +1,62 @@
+"""Model outputs + cues → :class:`EmotionResult` (scores, label, polarity, intensity, flags).
+
+This module knows the output layout (from ``model.json``) but nothing about ONNX.
+
+- scores: temperature-scaled softmax of the emotion head (temperature fitted on held-out dev data, so a
+  score of 0.8 is right about 80 % of the time there);
+- polarity: P(positive) − P(negative) from the polarity head, in [-1, 1];
+- intensity: the arousal head, scaled by how far the message is from neutral, plus the strongest cue's
+  intensity hint (！！！, profanity, 啊啊啊), clipped to [0, 1];
+- flags: sigmoid of the flag heads.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import numpy as np
+
+from .labels import EMOTIONS
+from .results import EmotionResult, Flags, Normalized
+from .runtime import ModelSpec
+
+# How much the strongest surface cue can add to the model's intensity (cues are evidence the model also
+# reads, so they nudge rather than decide). Chosen by reading CS-dev examples, not fitted.
+_CUE_INTENSITY_WEIGHT = 0.3
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max()
+    e = np.exp(z)
+    return e / e.sum()
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def empty_result(normalized: Normalized) -> EmotionResult:
+    """The result for a message with nothing to read (empty, whitespace or only invisible characters)."""
+    scores = {name: (1.0 if name == "neutral" else 0.0) for name in EMOTIONS}
+    return EmotionResult("neutral", MappingProxyType(scores), 0.0, 0.0, Flags(0.0, 0.0, 0.0),
+                         normalized.cues, normalized.script, normalized.truncated)
+
+
+def to_result(row: np.ndarray, normalized: Normalized, spec: ModelSpec) -> EmotionResult:
+    """Turn one row of model outputs into an :class:`EmotionResult`."""
+    lo, hi = spec.heads["emotion"]
+    probs = _softmax(row[lo:hi].astype(np.float64) / spec.temperature)
+    scores = {name: float(p) for name, p in zip(EMOTIONS, probs)}
+    label = EMOTIONS[int(np.argmax(probs))]
+    lo, hi = spec.heads["polarity"]
+    negative, _, positive = _softmax(row[lo:hi].astype(np.float64))
+    lo, _ = spec.heads["arousal"]
+    arousal = float(_sigmoid(row[lo]))
+    cue_intensity = max((cue.intensity for cue in normalized.cues), default=0.0)
+    intensity = (1.0 - scores["neutral"]) * arousal + _CUE_INTENSITY_WEIGHT * cue_intensity
+    lo, hi = spec.heads["flags"]
+    escalation, sarcasm, urgency = (float(v) for v in _sigmoid(row[lo:hi].astype(np.float64)))
+    return EmotionResult(
+        label=label, scores=MappingProxyType(scores), polarity=float(positive - negative),
+        intensity=float(min(1.0, max(0.0, intensity))), flags=Flags(escalation, sarcasm, urgency),
+        cues=normalized.cues, script=normalized.script, truncated=normalized.truncated,
+    )

@@ -1,0 +1,96 @@
+"""The shipped emotion model: golden cases in both scripts, result shape, batch = single, determinism."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import empathkit
+from empathkit.labels import EMOTIONS
+
+from .conftest import load_golden
+
+GOLDEN = load_golden("emotion")
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=[c["text"] for c in GOLDEN])
+def test_golden_emotions(case):
+    result = empathkit.detect_emotion(case["text"])
+    assert result.label == case["label"], result
+    assert result.polarity_label == case["polarity"], result
+
+
+def test_scores_cover_all_classes_and_sum_to_one():
+    result = empathkit.detect_emotion("快递三天了还没到？？？😡")
+    assert tuple(result.scores) == EMOTIONS
+    assert math.isclose(sum(result.scores.values()), 1.0, abs_tol=1e-6)
+    assert result.label == max(result.scores, key=result.scores.get)
+    assert -1.0 <= result.polarity <= 1.0 and 0.0 <= result.intensity <= 1.0
+    for value in result.flags.to_dict().values():
+        assert 0.0 <= value <= 1.0
+
+
+def test_cues_and_script_are_reported():
+    result = empathkit.detect_emotion("氣si了😡！！！")
+    assert [c.kind for c in result.cues][:2] in (["homophone", "emoji"], ["typo", "emoji"])
+    assert result.script.script == "traditional"
+
+
+def test_strong_anger_is_more_intense_than_a_plain_question():
+    angry = empathkit.detect_emotion("你们到底还发不发货！！！气死我了😡😡")
+    calm = empathkit.detect_emotion("请问什么时候发货")
+    assert angry.intensity > calm.intensity
+    assert angry.polarity < calm.polarity
+
+
+def test_escalation_threat_raises_the_flag():
+    result = empathkit.detect_emotion("再不退款我就去12315投诉你们")
+    assert result.flags.escalation > 0.5
+
+
+def test_urgency_raises_the_flag():
+    result = empathkit.detect_emotion("明天就要用，急急急，能不能今天发货")
+    assert result.flags.urgency > 0.5
+
+
+def test_blank_message_is_neutral_without_running_the_model():
+    result = empathkit.detect_emotion("   ")
+    assert result.label == "neutral" and result.scores["neutral"] == 1.0 and result.cues == ()
+
+
+def test_only_emoji_is_read():
+    assert empathkit.detect_emotion("😡😡😡").polarity < 0
+    assert empathkit.detect_emotion("👍👍😄").polarity > 0
+
+
+def test_batch_and_single_agree():
+    texts = [c["text"] for c in GOLDEN] + ["", "😡", "好的[微笑]", "x" * 3000]
+    batch = empathkit.detect_emotion_batch(texts, batch_size=4)
+    for text, result in zip(texts, batch):
+        single = empathkit.detect_emotion(text)
+        assert single.label == result.label
+        for name in EMOTIONS:
+            assert math.isclose(single.scores[name], result.scores[name], abs_tol=1e-4)
+
+
+def test_same_input_same_output():
+    first = empathkit.detect_emotion("东西坏了，怎么办").to_dict()
+    assert empathkit.detect_emotion("东西坏了，怎么办").to_dict() == first
+
+
+def test_to_dict_is_one_flat_row():
+    row = empathkit.detect_emotion("谢谢").to_dict()
+    assert row["label"] == "gratitude"
+    assert {f"score_{n}" for n in EMOTIONS} <= set(row)
+    assert {"flag_escalation", "flag_sarcasm", "flag_urgency"} <= set(row)
+
+
+def test_repr_hides_the_message():
+    result = empathkit.detect_emotion("我的手机13812345678打不通")
+    assert "1381234" not in repr(result) and "手机" not in repr(result)
+    assert "<table>" in result._repr_html_()
+
+
+def test_threads_option_is_honoured():
+    analyzer = empathkit.Analyzer(threads=1)
+    assert analyzer.detect_emotion("谢谢").label == "gratitude"
