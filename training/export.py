@@ -139,6 +139,7 @@ def main() -> None:
     parser.add_argument("--backbone", type=Path, required=True)
     parser.add_argument("--work", type=Path, default=Path("/work/artifacts/export"))
     parser.add_argument("--no-install", action="store_true")
+    parser.add_argument("--limit", type=int, default=0, help="check on this many dev texts only (debugging)")
     args = parser.parse_args()
     import onnx
     from tokenizers import Tokenizer
@@ -151,8 +152,9 @@ def main() -> None:
     model = load_model(args.ckpt)
     fp32 = args.work / "model_fp32.onnx"
     export_fp32(model, fp32)
-    dev = prepare(smp_dev(), tokenizer, None)
+    dev = prepare(smp_dev()[:args.limit or None], tokenizer, None)
     _, held_raw = training_examples()
+    held_raw = held_raw[:args.limit or None]
     held = prepare(held_raw, tokenizer, None)
     check = dev + held
     ref = run(session(fp32), check)

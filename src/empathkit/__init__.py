@@ -25,6 +25,7 @@ from .analyzer import (
     suggest_response_batch,
 )
 from .errors import EmpathkitError, InputError, ResourceError
+from .keyinfo_types import Entity, KeyInfo, Star, TextSpan
 from .results import Cue, EmotionResult, Flags, Masked, Normalized, PiiSpan, ScriptInfo
 
 try:
@@ -37,13 +38,17 @@ __all__ = [
     "Cue",
     "EmotionResult",
     "EmpathkitError",
+    "Entity",
     "Flags",
     "InputError",
+    "KeyInfo",
     "Masked",
     "Normalized",
     "PiiSpan",
     "ResourceError",
     "ScriptInfo",
+    "Star",
+    "TextSpan",
     "__version__",
     "convert_script",
     "detect_emotion",

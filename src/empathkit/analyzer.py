@@ -6,6 +6,7 @@ once, under a lock, and are only read after that, so one instance serves any num
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Mapping, Union
 
@@ -16,6 +17,7 @@ from ._resources import Lazy, has_data
 from .cues import DEFAULT_LEXICONS, Lexicons
 from .emotion import empty_result, to_result
 from .runtime import Runtime
+from .keyinfo_types import KeyInfo
 from .errors import InputError, require_text, require_texts
 from .results import Cue, EmotionResult, Masked, Normalized, ScriptInfo
 
@@ -130,14 +132,15 @@ class Analyzer:
                 results[index] = to_result(row, normalized[index], runtime.spec)
         return results
 
-    def extract_keyinfo(self, text: str) -> object:
+    def extract_keyinfo(self, text: str, *, reference_time: datetime | None = None) -> KeyInfo:
         """STAR key information, entities and intent of one message (see :func:`empathkit.extract_keyinfo`)."""
-        require_text(text)
-        raise _missing("extract_keyinfo", "the key-information extractor")
+        from .keyinfo import extract  # imports jieba lazily (its first use takes about a second)
 
-    def extract_keyinfo_batch(self, texts: Iterable[str]) -> list[object]:
+        return extract(require_text(text), reference_time=reference_time, max_chars=self.max_chars)
+
+    def extract_keyinfo_batch(self, texts: Iterable[str], *, reference_time: datetime | None = None) -> list[KeyInfo]:
         """Key information of many messages (see :func:`empathkit.extract_keyinfo_batch`)."""
-        return [self.extract_keyinfo(text) for text in require_texts(texts)]
+        return [self.extract_keyinfo(text, reference_time=reference_time) for text in require_texts(texts)]
 
     def suggest_response(self, text: str) -> object:
         """A three-layer empathetic reply to one message (see :func:`empathkit.suggest_response`)."""
@@ -266,28 +269,36 @@ def detect_emotion_batch(texts: Iterable[str], *, batch_size: int = 32) -> list[
     return default_analyzer().detect_emotion_batch(texts, batch_size=batch_size)
 
 
-def extract_keyinfo(text: str) -> object:
+def extract_keyinfo(text: str, *, reference_time: datetime | None = None) -> KeyInfo:
     """STAR key information (situation, task, action, result), typed entities and intent of one message.
 
     Args:
         text: the raw customer message.
+        reference_time: the moment relative dates (昨天, 上周五) are resolved against (default: none resolved).
+
+    Returns:
+        A :class:`KeyInfo`; ``restate()`` gives the confirmation sentence in the customer's script.
 
     Raises:
         TypeError: if ``text`` is not a str.
     """
-    return default_analyzer().extract_keyinfo(text)
+    return default_analyzer().extract_keyinfo(text, reference_time=reference_time)
 
 
-def extract_keyinfo_batch(texts: Iterable[str]) -> list[object]:
+def extract_keyinfo_batch(texts: Iterable[str], *, reference_time: datetime | None = None) -> list[KeyInfo]:
     """Key information of many messages, in input order.
 
     Args:
         texts: an iterable of messages.
+        reference_time: see :func:`extract_keyinfo`.
+
+    Returns:
+        One :class:`KeyInfo` per message.
 
     Raises:
         TypeError: if ``texts`` is a str or holds a non-str.
     """
-    return default_analyzer().extract_keyinfo_batch(texts)
+    return default_analyzer().extract_keyinfo_batch(texts, reference_time=reference_time)
 
 
 def suggest_response(text: str) -> object:

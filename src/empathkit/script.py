@@ -101,9 +101,17 @@ def detect_script(text: str) -> ScriptInfo:
     return ScriptInfo(script, variant, simplified, traditional, len(han))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """Lone surrogates cannot be handed to OpenCC (UTF-8 only): replace each by U+FFFD, keeping the length."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def to_simplified(text: str) -> str:
     """Convert ``text`` to simplified script character by character (the length never changes)."""
-    require_text(text)
+    text = _encodable(require_text(text))
     conv = converter("t2s")
     out = conv.convert(text)
     if len(out) == len(text):
@@ -126,4 +134,4 @@ def to_variant(text: str, variant: str) -> str:
     config = _TO_VARIANT.get(variant)
     if config is None:
         raise InputError(f"variant must be one of 'cn', 't', 'tw', 'hk', got {variant!r}")
-    return converter(config).convert(text)
+    return converter(config).convert(_encodable(text))
