@@ -50,7 +50,7 @@ def export_fp32(model: MultiTask, path: Path) -> None:
                                     "logits": {0: "batch"}})
 
 
-def session(path: Path, threads: int = 1):
+def session(path: Path, threads: int = 2):
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -75,7 +75,7 @@ def run(sess, items: list[dict], size: int = 64) -> np.ndarray:
     return out
 
 
-def latency_ms(sess, tokens: int, repeats: int = 200) -> float:
+def latency_ms(sess, tokens: int, repeats: int = 100) -> float:
     ids = np.full((1, tokens), 6, dtype=np.int64)
     ids[0, 0], ids[0, -1] = 0, 2
     mask = np.ones_like(ids)
@@ -176,7 +176,9 @@ def main() -> None:
         if chosen is None and agree["emotion"] >= 0.99 and agree["polarity"] >= 0.99:
             chosen = setting
     if chosen is None:
-        chosen = max(report["settings"], key=lambda s: report["settings"][s]["agreement"]["emotion"])
+        # None reaches the bar: ship the smallest and fastest (plain) and report the gap; keeping FFN-output
+        # matrices in fp32 bought ~1 point of agreement for +43 % size and ~2x latency on this model.
+        chosen = "plain"
     report["chosen"] = chosen
     final = args.work / f"model_int8_{chosen}.onnx"
     out = run(session(final), dev)

@@ -7,7 +7,9 @@ This module knows the output layout (from ``model.json``) but nothing about ONNX
 - polarity: P(positive) − P(negative) from the polarity head, in [-1, 1];
 - intensity: the arousal head, scaled by how far the message is from neutral, plus the strongest cue's
   intensity hint (！！！, profanity, 啊啊啊), clipped to [0, 1];
-- flags: sigmoid of the flag heads.
+- flags: sigmoid of the flag heads, raised to at least 0.8 where a phrase rule of :mod:`empathkit.phrases`
+  fires (the heads were trained on those rules' weak labels and, with ~1–3 % positives, stay under-confident
+  on them; the rules are the stated evidence, the heads add what the rules miss).
 """
 from __future__ import annotations
 
@@ -16,9 +18,12 @@ from types import MappingProxyType
 import numpy as np
 
 from .labels import EMOTIONS
+from .phrases import flag_evidence
 from .results import EmotionResult, Flags, Normalized
 from .runtime import ModelSpec
 
+# Floor for a flag whose phrase rule fires (see the module docstring).
+_RULE_FLAG_FLOOR = 0.8
 # How much the strongest surface cue can add to the model's intensity (cues are evidence the model also
 # reads, so they nudge rather than decide). Chosen by reading CS-dev examples, not fitted.
 _CUE_INTENSITY_WEIGHT = 0.3
@@ -55,6 +60,10 @@ def to_result(row: np.ndarray, normalized: Normalized, spec: ModelSpec) -> Emoti
     intensity = (1.0 - scores["neutral"]) * arousal + _CUE_INTENSITY_WEIGHT * cue_intensity
     lo, hi = spec.heads["flags"]
     escalation, sarcasm, urgency = (float(v) for v in _sigmoid(row[lo:hi].astype(np.float64)))
+    evidence = flag_evidence(normalized.text)
+    escalation = max(escalation, _RULE_FLAG_FLOOR) if evidence["escalation"] else escalation
+    sarcasm = max(sarcasm, _RULE_FLAG_FLOOR) if evidence["sarcasm"] else sarcasm
+    urgency = max(urgency, _RULE_FLAG_FLOOR) if evidence["urgency"] else urgency
     return EmotionResult(
         label=label, scores=MappingProxyType(scores), polarity=float(positive - negative),
         intensity=float(min(1.0, max(0.0, intensity))), flags=Flags(escalation, sarcasm, urgency),
