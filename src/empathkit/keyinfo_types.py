@@ -6,11 +6,11 @@ fixed key order and flat top-level scalars, a short ``repr`` that never shows th
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any, Union
 
 from .labels import STAR_FIELDS, STAR_ZH
+from .results import _html_table
 
 __all__ = ["TextSpan", "Entity", "Star", "KeyInfo", "mask_value"]
 
@@ -42,14 +42,6 @@ def _mask_text(entity_type: str, text: str) -> str:
     if entity_type == "address":
         return text[:2] + "*" * max(0, len(text) - 2) if len(text) > 2 else "*" * len(text)
     return mask_value(text)
-
-
-def _html_table(title: str, rows: list[tuple[str, str]]) -> str:
-    body = "".join(
-        f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(v)}</td></tr>"
-        for k, v in rows
-    )
-    return f"<table><caption style='text-align:left'><b>{html.escape(title)}</b></caption>{body}</table>"
 
 
 @dataclass(frozen=True, slots=True)
