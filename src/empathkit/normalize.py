@@ -32,8 +32,10 @@ _SPACE_CHARS = frozenset("\t\n\r\x0b\x0c \u3000\u00a0\u2028\u2029")
 
 
 def _replacement(cue: Cue) -> str:
-    if cue.kind in ("punctuation", "elongation"):
-        return fold(cue.text)[:_MAX_RUN] if cue.kind == "punctuation" else cue.meaning * min(_MAX_RUN, len(cue.text))
+    if cue.kind == "punctuation":
+        return fold(cue.text)[:_MAX_RUN]
+    if cue.kind == "elongation":
+        return cue.meaning * min(_MAX_RUN, len(cue.text))
     return cue.meaning
 
 
