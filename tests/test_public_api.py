@@ -11,7 +11,7 @@ EXPECTED = {
     "Analyzer", "Cue", "Entity", "KeyInfo", "Star", "TextSpan", "EmotionResult", "EmpathkitError", "Flags", "InputError", "Masked", "Normalized", "PiiSpan",
     "ResourceError", "ScriptInfo", "__version__", "convert_script", "detect_emotion", "detect_emotion_batch",
     "detect_script", "extract_keyinfo", "extract_keyinfo_batch", "mask_pii", "normalize", "read_cues",
-    "suggest_response", "suggest_response_batch",
+    "suggest_response", "suggest_response_batch", "Reply", "ReplyLayers", "Triage", "Violation", "check_reply",
 }
 
 

@@ -175,6 +175,33 @@ def jddc_weak_examples() -> list[dict]:
     return out
 
 
+LABELS_DIR = Path(__file__).resolve().parent / "labels"
+# Hand intensity (0-3) of a non-neutral turn -> arousal target on the [0, 1] scale of the arousal head.
+INTENSITY_AROUSAL = {1: 0.45, 2: 0.7, 3: 0.9}
+
+
+def adapt_label_examples(pattern: str = "adapt_part*.jsonl") -> list[dict]:
+    """Hand-labeled customer turns of the jddc ``adapt`` half (training/labels/, ids and labels only).
+
+    The text is looked up by turn id in the adapt half; an id from the dev half is an error, so these labels can
+    never touch the CS dev set. Flags are the hand labels (``gold_flags``), not the phrase rules.
+    """
+    texts = dict(iter_customer_turns("adapt"))
+    out = []
+    for path in sorted(LABELS_DIR.glob(pattern)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["id"] not in texts:
+                raise ValueError(f"{path.name}: {row['id']} is not an adapt-half customer turn")
+            ex = example(texts[row["id"]], "jddc_labeled", row["emotion"], ALL_EMOTIONS, polarity=row["polarity"],
+                         arousal=INTENSITY_AROUSAL.get(int(row["intensity"])))
+            ex["gold_flags"] = [int(row["escalation"]), int(row["sarcasm"]), int(row["urgency"])]
+            out.append(ex)
+    return out
+
+
 def smp_dev() -> list[dict]:
     """SMP2020-EWECT dev rows with their subset (usual / virus)."""
     mapping, allowed = EMOTION_MAPS["smp2020_ewect"], _allowed("smp2020_ewect")

@@ -25,7 +25,7 @@ import torch.nn.functional as F
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from data import smp_dev, training_examples, weak_flags  # noqa: E402
+from data import adapt_label_examples, smp_dev, training_examples, weak_flags  # noqa: E402
 from encoder import Encoder, load_encoder, mean_pool  # noqa: E402
 
 from empathkit.labels import EMOTIONS  # noqa: E402
@@ -96,7 +96,7 @@ def prepare(examples: list[dict], tokenizer, rng: random.Random | None) -> list[
         raw = augment(ex, rng) if rng is not None else ex["text"]
         norm = normalize(raw).text or "。"
         texts.append(norm)
-        out.append({**ex, "norm": norm, "flags": weak_flags(norm)})
+        out.append({**ex, "norm": norm, "flags": ex.get("gold_flags") or weak_flags(norm)})
     for ex, ids in zip(out, encode_all(tokenizer, texts)):
         ex["ids"] = ids
     return out
@@ -213,6 +213,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--bf16", action="store_true", help="bf16 autocast (only on CPUs with native bf16)")
     parser.add_argument("--limit", type=int, default=0, help="use only this many training rows (smoke test)")
+    parser.add_argument("--init", type=Path, help="start from this checkpoint (domain adaptation stage)")
+    parser.add_argument("--replay", type=int, default=0,
+                        help="with --init: train on this many rows of the original mix plus the hand-labeled "
+                             "adapt-half turns (training/labels/) instead of the full mix")
+    parser.add_argument("--adapt-repeat", type=int, default=3, help="copies of each hand-labeled adapt turn")
     args = parser.parse_args()
 
     from tokenizers import Tokenizer
@@ -238,12 +243,19 @@ def main() -> None:
     train_raw, held_raw = training_examples()
     if args.limit:
         train_raw = rng.sample(train_raw, args.limit)
+    if args.replay:
+        labeled = adapt_label_examples()
+        train_raw = rng.sample(train_raw, min(args.replay, len(train_raw))) + labeled * args.adapt_repeat
+        note(event="adapt", labeled=len(labeled), repeat=args.adapt_repeat, replay=args.replay)
     train = prepare(train_raw, tokenizer, rng)
     dev = prepare(smp_dev(), tokenizer, None)
     held = prepare(held_raw, tokenizer, None)
     note(event="prepared", train=len(train), dev=len(dev), held=len(held), seconds=round(time.time() - started))
 
     model = MultiTask(load_encoder(args.backbone / "encoder.pt", args.layers)).train()
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu")["state_dict"])
+        note(event="init", checkpoint=str(args.init))
     model.encoder.embeddings.word.weight.requires_grad_(False)
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")]
     optimizer = torch.optim.AdamW([{"params": body, "lr": args.lr},

@@ -25,7 +25,9 @@ from .analyzer import (
     suggest_response_batch,
 )
 from .errors import EmpathkitError, InputError, ResourceError
+from .guardrails import Violation, check_reply
 from .keyinfo_types import Entity, KeyInfo, Star, TextSpan
+from .reply_types import Reply, ReplyLayers, Triage
 from .results import Cue, EmotionResult, Flags, Masked, Normalized, PiiSpan, ScriptInfo
 
 try:
@@ -45,11 +47,16 @@ __all__ = [
     "Masked",
     "Normalized",
     "PiiSpan",
+    "Reply",
+    "ReplyLayers",
     "ResourceError",
     "ScriptInfo",
     "Star",
     "TextSpan",
+    "Triage",
+    "Violation",
     "__version__",
+    "check_reply",
     "convert_script",
     "detect_emotion",
     "detect_emotion_batch",

@@ -19,6 +19,7 @@ from .emotion import empty_result, to_result
 from .runtime import Runtime
 from .keyinfo_types import KeyInfo
 from .errors import InputError, require_text, require_texts
+from .reply_types import Reply
 from .results import Cue, EmotionResult, Masked, Normalized, ScriptInfo
 
 UserDict = Union[str, "os.PathLike[str]", Mapping[str, str]]
@@ -142,14 +143,36 @@ class Analyzer:
         """Key information of many messages (see :func:`empathkit.extract_keyinfo_batch`)."""
         return [self.extract_keyinfo(text, reference_time=reference_time) for text in require_texts(texts)]
 
-    def suggest_response(self, text: str) -> object:
+    def suggest_response(self, text: str, *, tone: str = "warm", address: str = "您", offers: Iterable[str] = (),
+                         callback_time: str | None = None, brand: str | None = None, variant: str | None = None,
+                         alternatives: int = 2, emotion: EmotionResult | None = None,
+                         keyinfo: KeyInfo | None = None, reference_time: datetime | None = None) -> Reply:
         """A three-layer empathetic reply to one message (see :func:`empathkit.suggest_response`)."""
-        require_text(text)
-        raise _missing("suggest_response", "the reply builder")
+        from .reply import build_reply, validate_options
 
-    def suggest_response_batch(self, texts: Iterable[str]) -> list[object]:
-        """Replies to many messages (see :func:`empathkit.suggest_response_batch`)."""
-        return [self.suggest_response(text) for text in require_texts(texts)]
+        require_text(text)
+        validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
+        if emotion is None:
+            emotion = self.detect_emotion(text)
+        if keyinfo is None:
+            keyinfo = self.extract_keyinfo(text, reference_time=reference_time)
+        return build_reply(text, emotion, keyinfo, tone=tone, address=address, offers=offers,
+                           callback_time=callback_time, brand=brand, variant=variant, alternatives=alternatives)
+
+    def suggest_response_batch(self, texts: Iterable[str], *, tone: str = "warm", address: str = "您",
+                               offers: Iterable[str] = (), callback_time: str | None = None,
+                               brand: str | None = None, variant: str | None = None, alternatives: int = 2,
+                               batch_size: int = 32) -> list[Reply]:
+        """Replies to many messages, in input order (the model runs batched)."""
+        from .reply import build_reply, validate_options
+
+        items = require_texts(texts)
+        offers = tuple(offers) if not isinstance(offers, str) else offers
+        validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
+        emotions = self.detect_emotion_batch(items, batch_size=batch_size)
+        return [build_reply(text, emotion, self.extract_keyinfo(text), tone=tone, address=address, offers=offers,
+                            callback_time=callback_time, brand=brand, variant=variant, alternatives=alternatives)
+                for text, emotion in zip(items, emotions)]
 
 
 _DEFAULT: Lazy[Analyzer] = Lazy(Analyzer)
@@ -301,25 +324,50 @@ def extract_keyinfo_batch(texts: Iterable[str], *, reference_time: datetime | No
     return default_analyzer().extract_keyinfo_batch(texts, reference_time=reference_time)
 
 
-def suggest_response(text: str) -> object:
+def suggest_response(text: str, *, tone: str = "warm", address: str = "您", offers: Iterable[str] = (),
+                     callback_time: str | None = None, brand: str | None = None, variant: str | None = None,
+                     alternatives: int = 2, emotion: EmotionResult | None = None, keyinfo: KeyInfo | None = None,
+                     reference_time: datetime | None = None) -> Reply:
     """A three-layer empathetic reply (cognitive, affective, action) in the customer's script.
+
+    The reply restates the facts of the message (masked where personal), names and accepts the feeling at its
+    strength, and says what will be done, promising only what ``offers`` allows; a need-verification question
+    is added when it helps. It comes with a triage decision (priority, route to a bot, agent or senior agent)
+    and alternative phrasings. Same message and options → same reply.
 
     Args:
         text: the raw customer message.
+        tone: ``warm`` (default), ``formal`` or ``brief``.
+        address: how the customer is greeted: ``您`` (default), ``亲``, ``先生`` or ``女士``.
+        offers: what the agent may actually offer: any of ``refund``, ``replacement``, ``compensation``,
+            ``expedite``, ``escalate``, ``callback``. Nothing else is promised; by default the reply only
+            commits to checking and reporting back.
+        callback_time: when the agent will report back (e.g. ``"今天18:00"``); implies ``callback``.
+        brand: the shop or brand name, used in the closing line.
+        variant: answer in this script variant (``cn``, ``tw``, ``hk``, ``t``) instead of the customer's own.
+        alternatives: how many other phrasings to add (0–5).
+        emotion: a :func:`detect_emotion` result for ``text`` to reuse (computed when omitted).
+        keyinfo: an :func:`extract_keyinfo` result for ``text`` to reuse (computed when omitted).
+        reference_time: passed to :func:`extract_keyinfo` when it is computed here.
 
     Raises:
         TypeError: if ``text`` is not a str.
+        InputError: if an option has an unknown value.
     """
-    return default_analyzer().suggest_response(text)
+    return default_analyzer().suggest_response(
+        text, tone=tone, address=address, offers=offers, callback_time=callback_time, brand=brand, variant=variant,
+        alternatives=alternatives, emotion=emotion, keyinfo=keyinfo, reference_time=reference_time)
 
 
-def suggest_response_batch(texts: Iterable[str]) -> list[object]:
-    """Replies to many messages, in input order.
-
-    Args:
-        texts: an iterable of messages.
+def suggest_response_batch(texts: Iterable[str], *, tone: str = "warm", address: str = "您",
+                           offers: Iterable[str] = (), callback_time: str | None = None, brand: str | None = None,
+                           variant: str | None = None, alternatives: int = 2, batch_size: int = 32) -> list[Reply]:
+    """Replies to many messages, in input order (options as in :func:`suggest_response`).
 
     Raises:
         TypeError: if ``texts`` is a str or holds a non-str.
+        InputError: if an option has an unknown value.
     """
-    return default_analyzer().suggest_response_batch(texts)
+    return default_analyzer().suggest_response_batch(
+        texts, tone=tone, address=address, offers=offers, callback_time=callback_time, brand=brand,
+        variant=variant, alternatives=alternatives, batch_size=batch_size)

@@ -577,8 +577,33 @@ def _masked_source(text: str, entities: tuple[Entity, ...]) -> str:
     return "".join(chars)
 
 
-def _quote(source: str, span: TextSpan) -> str:
-    return _clip(_swap_pronouns(source[span.start:span.end]))
+# Cue kinds rewritten in a quote: slang is replaced by its standard word, decoration is dropped.
+_QUOTE_REWRITE = frozenset({"homophone", "typo", "abbrev"})
+_QUOTE_DROP = frozenset({"emoji", "emoticon", "kaomoji", "laughter", "profanity"})
+
+
+def quote_pieces(text: str, source: str, variant: str) -> list[str]:
+    """Per character of ``text``, what a quotation of it says back: ``source`` (the masked text) by default;
+    slang replaced by its standard word in the customer's script (肿么 → 怎么), emoji, emoticons, laughter and
+    profanity dropped, runs of punctuation or repeated characters cut to one.
+
+    The list has one entry per character, so a span ``[start, end)`` is quoted as ``"".join(pieces[start:end])``.
+    """
+    from .cues import read_all
+
+    pieces = list(source)
+    for cue in read_all(text):
+        if cue.kind in _QUOTE_REWRITE:
+            pieces[cue.start:cue.end] = [to_variant(cue.meaning, variant)] + [""] * (cue.end - cue.start - 1)
+        elif cue.kind in _QUOTE_DROP:
+            pieces[cue.start:cue.end] = [""] * (cue.end - cue.start)
+        elif cue.kind in ("punctuation", "elongation"):
+            pieces[cue.start + 1:cue.end] = [""] * (cue.end - cue.start - 1)
+    return pieces
+
+
+def _quote(pieces: list[str], span: TextSpan) -> str:
+    return _clip(_swap_pronouns("".join(pieces[span.start:span.end]).strip(" ，,。.！!？?～~")))
 
 
 def restate(info: KeyInfo, text: str) -> str:
@@ -601,10 +626,11 @@ def restate(info: KeyInfo, text: str) -> str:
     source = _masked_source(text, info.entities)
     matched = matching_text(text)
     variant = detect_script(text).variant
+    pieces = quote_pieces(text, source, variant)
     parts: list[str] = []
     for name in ("situation", "action", "result"):
-        parts += [_quote(source, span) for span in info.star.spans(name)[:_MAX_SPANS_PER_FIELD]]
-    task_phrases = [_task_phrase(source, matched, span, variant) for span in info.star.task[:_MAX_SPANS_PER_FIELD]]
+        parts += [_quote(pieces, span) for span in info.star.spans(name)[:_MAX_SPANS_PER_FIELD]]
+    task_phrases = [_task_phrase(pieces, matched, span, variant) for span in info.star.task[:_MAX_SPANS_PER_FIELD]]
     templates: list[str] = []
     body = "，".join(p for p in parts if p)
     wants = "，".join(core for kind, core in task_phrases if kind == "want" and core)
@@ -612,7 +638,8 @@ def restate(info: KeyInfo, text: str) -> str:
     if body:
         templates.append(body)
     if wants:
-        templates.append(to_variant("您希望", variant) + wants)
+        # "我明天就要用" is quoted as "您明天就要用": it already names the customer.
+        templates.append(wants if wants.startswith("您") else to_variant("您希望", variant) + wants)
     if asks:
         templates.append(to_variant("您想了解", variant) + asks)
     if not templates:
@@ -623,7 +650,7 @@ def restate(info: KeyInfo, text: str) -> str:
     return to_variant("跟您确认一下：", variant) + sentence + to_variant("，对吗？", variant)
 
 
-def _task_phrase(source: str, matched: str, span: TextSpan, variant: str) -> tuple[str, str]:
+def _task_phrase(pieces: list[str], matched: str, span: TextSpan, variant: str) -> tuple[str, str]:
     """``("want", …)`` or ``("ask", …)`` and the task reworded for 您希望… / 您想了解….
 
     Patterns read the matching form of the span (so traditional script works); the words kept are the
@@ -631,7 +658,7 @@ def _task_phrase(source: str, matched: str, span: TextSpan, variant: str) -> tup
     """
     keep = [True] * (span.end - span.start)
     simple = matched[span.start:span.end]
-    original = source[span.start:span.end]
+    original = pieces[span.start:span.end]
 
     def drop(start: int, end: int) -> None:
         keep[start:end] = [False] * (end - start)
@@ -656,7 +683,7 @@ def _task_phrase(source: str, matched: str, span: TextSpan, variant: str) -> tup
     for match in _REQUEST_WORDS.finditer(simple):
         drop(match.start(), match.end())
     words = "".join(ch for ch, k in zip(original, keep) if k).strip()
-    return "want", _clip(_swap_pronouns(words or original))
+    return "want", _clip(_swap_pronouns(words or "".join(original).strip()))
 
 
 def _clip(text: str) -> str:
