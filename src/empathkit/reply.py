@@ -13,7 +13,10 @@ from typing import Iterable
 
 from .errors import InputError
 from .guardrails import check_reply
-from .keyinfo import _MAX_SPAN_CHARS, _masked_source, _quote, quote_pieces
+import re
+
+from .entities import matching_text
+from .keyinfo import _MAX_SPAN_CHARS, _WH, _masked_source, _quote, _task_phrase, quote_pieces
 from .keyinfo_types import KeyInfo
 from .phrasebank import Phrase, candidates, regional, render
 from .reply_types import ADDRESS_FORMS, OFFERS, TONES, Reply, ReplyLayers, Triage
@@ -59,16 +62,45 @@ def _emotion_key(emotion: EmotionResult) -> str:
     return emotion.label
 
 
+
+
+def _is_question(simple: str) -> bool:
+    simple = simple.strip()
+    return bool(_WH.search(simple)) or bool(re.search(r"(?:吗|么|嘛|呢|吧)\s*[？?]*$|[？?]$", simple))
+
+
+def _asks(text: str, info: KeyInfo, variant: str) -> dict[str, str]:
+    """What the customer asks (``ask``) or wants (``want``), reworded from the task spans (您想了解… / 您希望…)."""
+    matched = matching_text(text)
+    spans = list(info.star.task) + [span for name in _FACT_FIELDS for span in info.star.spans(name)
+                                    if _is_question(matched[span.start:span.end])]
+    if not spans:
+        return {}
+    source = _masked_source(text, info.entities)
+    pieces = quote_pieces(text, source, variant)
+    out: dict[str, str] = {}
+    for span in spans:
+        kind, core = _task_phrase(pieces, matched, span, variant)
+        core = re.sub(r"(?:吗|么|嘛|呢|吧)$", "", core.strip(" ，,。.！!？?～~"))
+        if len(core) >= 2 and kind not in out and not check_reply(core, text, min_chars=0):
+            out[kind] = core
+    return out
+
+
 def _facts(text: str, info: KeyInfo, variant: str) -> list[str]:
-    """Up to two quoted STAR spans (result first), masked and cleaned, that pass the guardrails."""
+    """Up to two quoted STAR spans (result first), masked and cleaned, that pass the guardrails; questions are
+    left to the task phrasing (a question is not a fact)."""
     if not info.star.situation and not info.star.action and not info.star.result:
         return []
     source = _masked_source(text, info.entities)
     pieces = quote_pieces(text, source, variant)
+    matched = matching_text(text)
     chosen: list[tuple[int, str]] = []
     used = 0
     for name in _FACT_FIELDS:
         for span in info.star.spans(name):
+            if _is_question(matched[span.start:span.end]):
+                continue
             quote = _quote(pieces, span)
             if len(quote) < 2 or any(quote == q for _, q in chosen) or used + len(quote) > _MAX_FACT_CHARS:
                 continue
@@ -200,6 +232,8 @@ def _compose(text: str, emotion: EmotionResult, info: KeyInfo, decision: Triage,
     values = _slots(info)
     if facts:
         values["facts"] = "，".join(facts)
+    if not facts:
+        values.update(_asks(text, info, variant))
     if callback_time:
         values["callback"] = callback_time
     if brand:
@@ -223,7 +257,7 @@ def _compose(text: str, emotion: EmotionResult, info: KeyInfo, decision: Triage,
     if intent == "praise_thanks" and negative:
         intent = "complaint"  # 呵呵，服务真好[微笑]: answered as the complaint it is
     # Cognitive: the facts when there are any, else what the request is about.
-    cognitive = one("cognitive", "*", 1) if facts else ""
+    cognitive = one("cognitive", "*", 1) if facts or "ask" in values or "want" in values else ""
     if not cognitive:
         cognitive = one("cognitive", intent, 2)
     cognitive = regional(VOCATIVE[address], variant) + _sentence(cognitive)
@@ -243,8 +277,9 @@ def _compose(text: str, emotion: EmotionResult, info: KeyInfo, decision: Triage,
     # Verify: check the need, unless the customer is thanking, is furious, or the tone is brief.
     verify = ""
     hot_and_high = emotion.label in HOT and band == "high"
+    calm_other = intent == "other" and not negative
     if tone != "brief" and intent != "praise_thanks" and emotion.label not in ("joy", "gratitude") \
-            and not hot_and_high:
+            and not hot_and_high and not calm_other:
         choices = [CHOICES[o] for o in fitting if o in CHOICES]
         if len(choices) >= 2:
             values["choice_a"], values["choice_b"] = regional(choices[0], variant), regional(choices[1], variant)
