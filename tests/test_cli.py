@@ -47,5 +47,13 @@ def test_files_of_each_kind(tmp_path, capsys):
 def test_demo_runs():
     done = run_cli(["demo"])
     assert done.returncode == 0, done.stderr
+    assert done.stdout.count("reply    : ") == 4
+    assert done.stdout.count("emotion  : ") == 4
+
+
+def test_demo_json():
+    done = run_cli(["demo", "--json"])
+    assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(lines) == 4 and all("cues" in line for line in lines)
+    assert len(lines) == 4 and all("cues" in line and "reply" in line for line in lines)
+    assert all(line["reply"]["layers"]["affective"] for line in lines)

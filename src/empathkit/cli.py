@@ -84,22 +84,27 @@ def _progress(items: list[str], stream: TextIO) -> Iterator[str]:
 
 def _record(analyzer: Analyzer, text: str, task: str, mask: bool) -> dict[str, Any]:
     record: dict[str, Any] = {"text": mask_pii(text).text if mask else text}
+    done: dict[str, Any] = {}
+
+    def once(name: str, make: Callable[[], Any]) -> Any:
+        if name not in done:
+            done[name] = make()
+        return done[name]
+
+    emotion = lambda: once("emotion", lambda: analyzer.detect_emotion(text))  # noqa: E731
+    keyinfo = lambda: once("keyinfo", lambda: analyzer.extract_keyinfo(text))  # noqa: E731
     steps: dict[str, Callable[[], Any]] = {
         "script": lambda: analyzer.detect_script(text).to_dict(),
         "cues": lambda: [cue.to_dict() for cue in analyzer.read_cues(text)],
         "normalize": lambda: analyzer.normalize(text).to_dict(),
         "pii": lambda: analyzer.mask_pii(text).to_dict(),
-        "emotion": lambda: analyzer.detect_emotion(text).to_dict(),
-        "keyinfo": lambda: analyzer.extract_keyinfo(text).to_dict(),  # type: ignore[attr-defined]
-        "reply": lambda: analyzer.suggest_response(text).to_dict(),  # type: ignore[attr-defined]
+        "emotion": lambda: emotion().to_dict(),
+        "keyinfo": lambda: keyinfo().to_dict(),
+        "reply": lambda: analyzer.suggest_response(text, emotion=emotion(), keyinfo=keyinfo()).to_dict(),
     }
     wanted = ("script", "cues", "emotion", "keyinfo", "reply") if task == "analyze" else (task,)
     for name in wanted:
-        try:
-            record[name] = steps[name]()
-        except NotImplementedError:
-            if task != "analyze":
-                raise
+        record[name] = steps[name]()
     return record
 
 
@@ -108,18 +113,47 @@ def _emit(records: Iterable[dict[str, Any]], out: TextIO) -> None:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def demo(out: TextIO = sys.stdout) -> int:
-    """Analyse the built-in example messages and print one JSON line each."""
+def demo(out: TextIO = sys.stdout, as_json: bool = False) -> int:
+    """Analyse the built-in example messages: a readable summary each, or JSON lines with ``as_json``."""
     analyzer = Analyzer()
-    _emit((_record(analyzer, text, "analyze", mask=True) for text in DEMO_MESSAGES), out)
+    try:
+        if as_json:
+            _emit((_record(analyzer, text, "analyze", mask=True) for text in DEMO_MESSAGES), out)
+            return 0
+        for text in DEMO_MESSAGES:
+            out.write(_summary(analyzer, text) + "\n\n")
+            out.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
     return 0
+
+
+def _summary(analyzer: Analyzer, text: str) -> str:
+    """A few readable lines: emotion, cues, key information, restatement and the suggested reply."""
+    emotion = analyzer.detect_emotion(text)
+    info = analyzer.extract_keyinfo(text)
+    reply = analyzer.suggest_response(text, emotion=emotion, keyinfo=info)
+    top = ", ".join(f"{name} {value:.2f}" for name, value in emotion.top(3))
+    flags = ", ".join(emotion.flags.raised()) or "none"
+    cues = ", ".join(f"{cue.text}→{cue.meaning}" for cue in emotion.cues) or "none"
+    entities = ", ".join(f"{e['type']} {e['text']}" for e in info.to_dict()["entities"]) or "none"
+    return "\n".join([
+        f"customer : {mask_pii(text).text}",
+        f"emotion  : {emotion.label} {emotion.label_zh} ({top}); polarity {emotion.polarity:+.2f}, "
+        f"intensity {emotion.intensity:.2f}, flags: {flags}",
+        f"cues     : {cues}",
+        f"keyinfo  : intent {info.intent}; entities: {entities}",
+        f"restate  : {info.restate()}",
+        f"triage   : {reply.triage.priority} → {reply.triage.route} ({'; '.join(reply.triage.reasons)})",
+        f"reply    : {reply.text}",
+    ])
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``empathkit`` console script; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["demo"]:
-        return demo()
+        return demo(as_json="--json" in args_list[1:])
     args = _parse_args(args_list)
     path = args.file
     if path is None and len(args.texts) == 1 and Path(args.texts[0]).suffix.lower() in (".txt", ".jsonl", ".csv") \

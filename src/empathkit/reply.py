@@ -21,6 +21,7 @@ from .keyinfo_types import KeyInfo
 from .phrasebank import Phrase, candidates, regional, render
 from .reply_types import ADDRESS_FORMS, OFFERS, TONES, Reply, ReplyLayers, Triage
 from .results import EmotionResult
+from .script import to_simplified
 from .triage import HOT, NEGATIVE, triage
 
 # Offers that fit each intent, in the order they are mentioned (at most two per reply).
@@ -64,6 +65,15 @@ def _emotion_key(emotion: EmotionResult) -> str:
 
 
 
+# A span that only vents (气死了, 无语) is a feeling, answered by the affective layer, not a fact to quote.
+_VENTING = re.compile(r"气死|烦死|急死|崩溃|无语|醉了|呵呵|服了|郁闷|失望|生气|恼火|火大|受不了|他妈|tmd|垃圾|恶心")
+
+
+# Two administrative units in a row (重庆市酉阳县…乡) read as a location the customer gave: personal enough
+# not to echo, even when it has no street and door number for mask_pii to find.
+_PLACE_CHAIN = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|自治区|区|县|州)[\u4e00-\u9fff]{1,10}(?:市|区|县|镇|乡|村|街道)")
+
+
 def _is_question(simple: str) -> bool:
     simple = simple.strip()
     return bool(_WH.search(simple)) or bool(re.search(r"(?:吗|么|嘛|呢|吧)\s*[？?]*$|[？?]$", simple))
@@ -82,7 +92,8 @@ def _asks(text: str, info: KeyInfo, variant: str) -> dict[str, str]:
     for span in spans:
         kind, core = _task_phrase(pieces, matched, span, variant)
         core = re.sub(r"(?:吗|么|嘛|呢|吧)$", "", core.strip(" ，,。.！!？?～~"))
-        if len(core) >= 2 and kind not in out and not check_reply(core, text, min_chars=0):
+        if len(core) >= 2 and kind not in out and not check_reply(core, text, min_chars=0) \
+                and not _PLACE_CHAIN.search(to_simplified(core)):
             out[kind] = core
     return out
 
@@ -99,10 +110,11 @@ def _facts(text: str, info: KeyInfo, variant: str) -> list[str]:
     used = 0
     for name in _FACT_FIELDS:
         for span in info.star.spans(name):
-            if _is_question(matched[span.start:span.end]):
+            simple = matched[span.start:span.end]
+            if _is_question(simple) or _VENTING.search(simple) or _PLACE_CHAIN.search(simple):
                 continue
             quote = _quote(pieces, span)
-            if len(quote) < 2 or any(quote == q for _, q in chosen) or used + len(quote) > _MAX_FACT_CHARS:
+            if len(quote) < 4 or any(quote == q for _, q in chosen) or used + len(quote) > _MAX_FACT_CHARS:
                 continue
             if check_reply(quote, text, min_chars=0):
                 continue
