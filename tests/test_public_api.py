@@ -12,6 +12,7 @@ EXPECTED = {
     "ResourceError", "ScriptInfo", "__version__", "convert_script", "detect_emotion", "detect_emotion_batch",
     "detect_script", "extract_keyinfo", "extract_keyinfo_batch", "mask_pii", "normalize", "read_cues",
     "suggest_response", "suggest_response_batch", "Reply", "ReplyLayers", "Triage", "Violation", "check_reply",
+    "analyze_dialogue", "audit_reply", "DialogueAnalysis", "DialogueAudit", "ReplyAudit", "RiskWarning", "ArchiveSummary",
 }
 
 

@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .analyzer import (
     Analyzer,
+    analyze_dialogue,
     convert_script,
     detect_emotion,
     detect_emotion_batch,
@@ -24,6 +25,8 @@ from .analyzer import (
     suggest_response,
     suggest_response_batch,
 )
+from .audit import ReplyAudit, audit_reply
+from .dialogue import ArchiveSummary, DialogueAnalysis, DialogueAudit, RiskWarning
 from .errors import EmpathkitError, InputError, ResourceError
 from .guardrails import Violation, check_reply
 from .keyinfo_types import Entity, KeyInfo, Star, TextSpan
@@ -37,7 +40,10 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "Analyzer",
+    "ArchiveSummary",
     "Cue",
+    "DialogueAnalysis",
+    "DialogueAudit",
     "EmotionResult",
     "EmpathkitError",
     "Entity",
@@ -48,14 +54,18 @@ __all__ = [
     "Normalized",
     "PiiSpan",
     "Reply",
+    "ReplyAudit",
     "ReplyLayers",
     "ResourceError",
+    "RiskWarning",
     "ScriptInfo",
     "Star",
     "TextSpan",
     "Triage",
     "Violation",
     "__version__",
+    "analyze_dialogue",
+    "audit_reply",
     "check_reply",
     "convert_script",
     "detect_emotion",

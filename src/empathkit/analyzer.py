@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Mapping, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 
 from . import normalize as _normalize
 from . import pii as _pii
@@ -21,6 +21,9 @@ from .keyinfo_types import KeyInfo
 from .errors import InputError, require_text, require_texts
 from .reply_types import Reply
 from .results import Cue, EmotionResult, Masked, Normalized, ScriptInfo
+
+if TYPE_CHECKING:
+    from .dialogue import DialogueAnalysis
 
 UserDict = Union[str, "os.PathLike[str]", Mapping[str, str]]
 _MODEL_FILE = "model.onnx"
@@ -173,6 +176,13 @@ class Analyzer:
         return [build_reply(text, emotion, self.extract_keyinfo(text), tone=tone, address=address, offers=offers,
                             callback_time=callback_time, brand=brand, variant=variant, alternatives=alternatives)
                 for text, emotion in zip(items, emotions)]
+
+    def analyze_dialogue(self, turns: Any) -> "DialogueAnalysis":
+        """A whole conversation: trajectory, risk, merged key information, summary, agent audit (see
+        :func:`empathkit.analyze_dialogue`)."""
+        from .dialogue import analyze
+
+        return analyze(turns, self)
 
 
 _DEFAULT: Lazy[Analyzer] = Lazy(Analyzer)
@@ -371,3 +381,24 @@ def suggest_response_batch(texts: Iterable[str], *, tone: str = "warm", address:
     return default_analyzer().suggest_response_batch(
         texts, tone=tone, address=address, offers=offers, callback_time=callback_time, brand=brand,
         variant=variant, alternatives=alternatives, batch_size=batch_size)
+
+
+def analyze_dialogue(turns: Any) -> "DialogueAnalysis":
+    """Analyse a whole conversation between a customer and an agent.
+
+    Returns the customer's emotion per turn and its trajectory (heating up / calming down), a risk warning
+    (probability-like score that the case escalates or churns, with the turn and cues that raised it), the
+    merged STAR key information and the customer's unresolved asks, an archive summary (issue, what was done,
+    outcome, final state), and the agent's empathy metrics (empathy-phrase rate, confirmation rate,
+    perfunctory rate, first-response empathy) with an audit of every agent reply.
+
+    Args:
+        turns: a list of turns: dicts with ``role`` (or ``speaker``) and ``text`` (or ``content``), ``(role,
+            text)`` tuples, objects with ``role``/``text`` attributes, or a pandas DataFrame with such columns.
+            Roles: ``customer``/``user``/``客户``… and ``agent``/``客服``/``staff``….
+
+    Raises:
+        TypeError: if ``turns`` is a str or a turn's text is not a str.
+        InputError: if a role is not recognised.
+    """
+    return default_analyzer().analyze_dialogue(turns)

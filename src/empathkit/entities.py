@@ -398,6 +398,9 @@ Tokenizer = Callable[[str], Sequence[WordToken]]
 """A word segmenter: text → tokens with offsets (``empathkit.segment.tokenize``)."""
 
 
+_SINGLE_PRODUCTS: Lazy[frozenset[str]] = Lazy(lambda: frozenset(g for g in _PRODUCT_TABLE.get()[1] if len(g) == 1))
+
+
 def _find_product(text: str, tokenize: Tokenizer | None = None) -> Iterator[_Found]:
     taken: list[tuple[int, int]] = []
     for match in _PRODUCT_PATTERN.get().finditer(text):
@@ -406,7 +409,7 @@ def _find_product(text: str, tokenize: Tokenizer | None = None) -> Iterator[_Fou
         yield "product", match.start(), match.start() + len(span), None, None
     if tokenize is None:
         return
-    singles = frozenset(g for g in _PRODUCT_TABLE.get()[1] if len(g) == 1)
+    singles = _SINGLE_PRODUCTS.get()
     tokens = tokenize(text)
     for token in tokens:
         if token.word in singles and not any(s <= token.start < e for s, e in taken):
