@@ -71,3 +71,11 @@ def test_ordinary_sentences_are_left_alone(text):
 def test_non_str_is_a_type_error():
     with pytest.raises(TypeError, match="bytes"):
         empathkit.mask_pii(b"13812345678")
+
+
+def test_email_right_after_chinese_is_masked():
+    from empathkit import mask_pii
+
+    for text in ("我的邮箱是abc@163.com", "邮箱zhangsan@qq.com"):
+        masked = mask_pii(text).text
+        assert "abc@" not in masked and "zhangsan@" not in masked, masked

@@ -253,3 +253,18 @@ def test_guardrails_hold_for_service_like_messages(text: str, offers: list[str])
     assert check_reply(reply.text, text, offers=offers) == (), reply.text
     for alternative in reply.alternatives:
         assert check_reply(alternative, text, offers=offers) == ()
+
+
+def test_offers_may_be_a_one_shot_iterator() -> None:
+    reply = empathkit.suggest_response("快递三天没到，很急", offers=iter(["expedite"]))
+    assert "加急" in reply.text
+    with pytest.raises(TypeError):
+        empathkit.suggest_response("你好", offers=[["refund"]])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("text", ["再不给我退款我就去12315投诉，tmd气si了！！！", "帮我退款，不然我就投诉"])
+def test_threats_and_venting_are_not_said_back_as_wishes_or_facts(text: str) -> None:
+    restated = empathkit.extract_keyinfo(text).restate()
+    cognitive = empathkit.suggest_response(text).layers.cognitive
+    for said in (restated, cognitive):
+        assert "投诉" not in said and "气死" not in said, said

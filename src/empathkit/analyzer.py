@@ -154,7 +154,7 @@ class Analyzer:
         from .reply import build_reply, validate_options
 
         require_text(text)
-        validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
+        offers = validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
         if emotion is None:
             emotion = self.detect_emotion(text)
         if keyinfo is None:
@@ -170,8 +170,7 @@ class Analyzer:
         from .reply import build_reply, validate_options
 
         items = require_texts(texts)
-        offers = tuple(offers) if not isinstance(offers, str) else offers
-        validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
+        offers = validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
         emotions = self.detect_emotion_batch(items, batch_size=batch_size)
         return [build_reply(text, emotion, self.extract_keyinfo(text), tone=tone, address=address, offers=offers,
                             callback_time=callback_time, brand=brand, variant=variant, alternatives=alternatives)

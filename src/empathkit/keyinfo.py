@@ -629,7 +629,9 @@ def restate(info: KeyInfo, text: str) -> str:
     pieces = quote_pieces(text, source, variant)
     parts: list[str] = []
     for name in ("situation", "action", "result"):
-        parts += [_quote(pieces, span) for span in info.star.spans(name)[:_MAX_SPANS_PER_FIELD]]
+        parts += [_quote(pieces, span) for span in info.star.spans(name)[:_MAX_SPANS_PER_FIELD]
+                  if not _VENTING.search(matched[span.start:span.end])
+                  and not _THREAT.search(matched[span.start:span.end])]
     task_phrases = [_task_phrase(pieces, matched, span, variant) for span in info.star.task[:_MAX_SPANS_PER_FIELD]]
     templates: list[str] = []
     body = "，".join(p for p in parts if p)
@@ -650,6 +652,13 @@ def restate(info: KeyInfo, text: str) -> str:
     return to_variant("跟您确认一下：", variant) + sentence + to_variant("，对吗？", variant)
 
 
+# A span that only vents (气死了, 无语) is a feeling, not a fact to say back.
+_VENTING = re.compile(r"气死|烦死|急死|崩溃|无语|醉了|呵呵|服了|郁闷|失望|生气|恼火|火大|受不了|他妈|tmd|垃圾|恶心")
+# A condition with a threat (再不…就, 否则, 不然…) or an announced escalation is leverage, not a request.
+_THREAT = re.compile(r"再不|否则|不然|要不然|(?:不|没).{0,8}的话.{0,4}我就|我就(?:去|要)?(?:投诉|差评|曝光|起诉|报警|举报|退货|退款)|"
+                     r"12315|消协|工商")
+
+
 def _task_phrase(pieces: list[str], matched: str, span: TextSpan, variant: str) -> tuple[str, str]:
     """``("want", …)`` or ``("ask", …)`` and the task reworded for 您希望… / 您想了解….
 
@@ -658,6 +667,8 @@ def _task_phrase(pieces: list[str], matched: str, span: TextSpan, variant: str) 
     """
     keep = [True] * (span.end - span.start)
     simple = matched[span.start:span.end]
+    if _THREAT.search(simple):
+        return "threat", ""  # 再不退款我就投诉 is leverage, not a wish to restate
     original = pieces[span.start:span.end]
 
     def drop(start: int, end: int) -> None:

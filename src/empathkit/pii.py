@@ -44,7 +44,8 @@ _HK_ID = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d{6}\s?\(?[0-9A]\)?(?![A-Za-z0-
 _TW_ID = re.compile(r"(?<![A-Za-z0-9])[A-Z][12]\d{8}(?![A-Za-z0-9])")
 # Bank cards: 16-19 digits, optionally in groups of 4; accepted only if Luhn-valid (see _luhn_ok).
 _BANK_CARD = re.compile(_NOT_DIGIT_BEFORE + r"(?:\d{4}[ -]){3}\d{4}(?:[ -]?\d{1,3})?|" + _NOT_DIGIT_BEFORE + r"\d{16,19}" + _NOT_DIGIT_AFTER)
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![A-Za-z])")
+# The lookbehind lists ASCII only: \w would also match Chinese, and 邮箱abc@163.com must be found.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9_.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![A-Za-z])")
 # Street addresses: an optional province/city/district head, then a road/street/lane name and a door number,
 # then optional building/unit/room parts. The door number is required, so 走在路上 never matches.
 _CJK = r"\u4e00-\u9fff"

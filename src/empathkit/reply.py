@@ -16,7 +16,8 @@ from .guardrails import check_reply
 import re
 
 from .entities import matching_text
-from .keyinfo import _MAX_SPAN_CHARS, _WH, _masked_source, _quote, _task_phrase, quote_pieces
+from .keyinfo import (_MAX_SPAN_CHARS, _THREAT, _VENTING, _WH, _masked_source, _quote, _task_phrase,
+                      quote_pieces)
 from .keyinfo_types import KeyInfo
 from .phrasebank import Phrase, candidates, regional, render
 from .reply_types import ADDRESS_FORMS, OFFERS, TONES, Reply, ReplyLayers, Triage
@@ -65,8 +66,6 @@ def _emotion_key(emotion: EmotionResult) -> str:
 
 
 
-# A span that only vents (气死了, 无语) is a feeling, answered by the affective layer, not a fact to quote.
-_VENTING = re.compile(r"气死|烦死|急死|崩溃|无语|醉了|呵呵|服了|郁闷|失望|生气|恼火|火大|受不了|他妈|tmd|垃圾|恶心")
 
 
 # Two administrative units in a row (重庆市酉阳县…乡) read as a location the customer gave: personal enough
@@ -111,7 +110,7 @@ def _facts(text: str, info: KeyInfo, variant: str) -> list[str]:
     for name in _FACT_FIELDS:
         for span in info.star.spans(name):
             simple = matched[span.start:span.end]
-            if _is_question(simple) or _VENTING.search(simple) or _PLACE_CHAIN.search(simple):
+            if _is_question(simple) or _VENTING.search(simple) or _THREAT.search(simple) or _PLACE_CHAIN.search(simple):
                 continue
             quote = _quote(pieces, span)
             if len(quote) < 4 or any(quote == q for _, q in chosen) or used + len(quote) > _MAX_FACT_CHARS:
@@ -177,7 +176,11 @@ def validate_options(tone: str, address: str, offers: Iterable[str], callback_ti
         raise InputError(f"address must be one of {', '.join(ADDRESS_FORMS)}, got {address!r}")
     if isinstance(offers, str):
         raise TypeError("offers must be an iterable of offer names, not a str")
-    offered = tuple(dict.fromkeys(offers))
+    offered = tuple(offers)
+    for offer in offered:
+        if not isinstance(offer, str):
+            raise TypeError(f"offers must hold str offer names, got {type(offer).__name__}")
+    offered = tuple(dict.fromkeys(offered))
     for offer in offered:
         if offer not in OFFERS:
             raise InputError(f"unknown offer {offer!r}; choose from {', '.join(OFFERS)}")

@@ -1,0 +1,157 @@
+"""Evaluate analyze_dialogue and audit_reply on ../shared/data (issue: whole conversations).
+
+    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600]
+
+1. audit_reply against the hand-labeled agent replies of training/devsets/audit_dev.jsonl (jddc dev half):
+   per-label precision / recall / F1 for cognitive, affective, action, confirmation, verify_need, perfunctory.
+2. Risk warning against the hand-labeled end states of training/devsets/dialogue_states.jsonl: ROC AUC of the
+   risk score for dialogues that end angry or escalating (positives) against those that end satisfied.
+3. analyze_dialogue over every jddc_sample dialogue and the first ``--cped-limit`` CPED dialogues (the first
+   speaker taken as the customer, everyone else as the agent — CPED is TV drama, so its numbers describe the
+   tool, not a service desk): distributions of risk level, outcome, trend and the agent metrics, and time per
+   dialogue.
+4. Ten worked jddc examples (personal data masked) for docs/dialogues.md.
+Writes training/reports/dialogue_eval.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from jddc_split import iter_dialogues, text_hash  # noqa: E402
+
+import empathkit  # noqa: E402
+
+DATA = HERE.parents[1] / "shared" / "data"
+LABELS = ("cognitive", "affective", "action", "confirmation", "verify_need", "perfunctory")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def roc_auc(positives: list[float], negatives: list[float]) -> float:
+    """Probability that a random positive scores above a random negative (ties count one half)."""
+    if not positives or not negatives:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def audit_scores(dialogues: dict[str, dict]) -> dict:
+    path = HERE / "devsets" / "audit_dev.jsonl"
+    if not path.exists():
+        return {"missing": str(path)}
+    rows = _read_jsonl(path)
+    counts = {name: Counter() for name in LABELS}
+    changed = 0
+    for row in rows:
+        sid, index = row["id"].rsplit(":", 1)
+        turns = dialogues[sid]["turns"]
+        reply = turns[int(index)]["text"]
+        if text_hash(reply) != row["hash"]:
+            changed += 1
+            continue
+        start = int(index) - 1
+        while start >= 0 and turns[start]["speaker"] == "customer":
+            start -= 1
+        customer = "\n".join(t["text"] for t in turns[start + 1:int(index)])
+        audit = empathkit.audit_reply(customer, reply)
+        for name in LABELS:
+            gold, pred = bool(row[name]), bool(getattr(audit, name))
+            counts[name][("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1
+    out = {"replies": len(rows), "hash_mismatch": changed}
+    for name, c in counts.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        out[name] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                     "gold_positive": c["tp"] + c["fn"]}
+    return out
+
+
+def as_turns(dialogue: dict) -> list[tuple[str, str]]:
+    return [(t["speaker"], t["text"]) for t in dialogue["turns"]]
+
+
+def distribution(results: list) -> dict:
+    audits = [r.audit for r in results if r.audit.replies]
+    return {
+        "dialogues": len(results),
+        "risk_level": dict(Counter(r.risk.level for r in results)),
+        "outcome": dict(Counter(r.summary.outcome for r in results)),
+        "trend": dict(Counter(r.trend for r in results)),
+        "final_state": dict(Counter(r.summary.final_state for r in results)),
+        "risk_score_quartiles": [round(q, 3) for q in statistics.quantiles([r.risk.score for r in results], n=4)],
+        "agent_mean": {name: round(statistics.mean(getattr(a, name) for a in audits), 3) for name in
+                       ("empathy_phrase_rate", "affective_rate", "cognitive_rate", "action_rate",
+                        "confirmation_rate", "perfunctory_rate", "mean_score")},
+        "first_response_empathy": round(sum(bool(a.first_response_empathy) for a in audits) / max(1, len(audits)), 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cped-limit", type=int, default=600)
+    args = parser.parse_args()
+    dialogues = {d["session_id"]: d for d in iter_dialogues()}
+    report: dict = {"command": "PYTHONPATH=src python training/eval_dialogue.py"}
+    report["audit_dev"] = audit_scores(dialogues)
+
+    results, times = {}, []
+    empathkit.analyze_dialogue([("customer", "你好"), ("agent", "您好")])  # load resources before timing
+    for sid, dialogue in dialogues.items():
+        t0 = time.perf_counter()
+        results[sid] = empathkit.analyze_dialogue(as_turns(dialogue))
+        times.append((time.perf_counter() - t0) * 1000)
+    report["jddc"] = distribution(list(results.values()))
+    report["jddc"]["ms_per_dialogue_p50"] = round(statistics.median(times), 1)
+    report["jddc"]["turns_per_dialogue_median"] = statistics.median(len(d["turns"]) for d in dialogues.values())
+
+    states_path = HERE / "devsets" / "dialogue_states.jsonl"
+    if states_path.exists():
+        states = _read_jsonl(states_path)
+        pos = [results[s["session_id"]].risk.score for s in states if s["end_state"] in ("angry", "escalating")]
+        neg = [results[s["session_id"]].risk.score for s in states if s["end_state"] == "satisfied"]
+        rest = [results[s["session_id"]].risk.score for s in states if s["end_state"] in ("neutral", "unresolved")]
+        report["risk_auc"] = {"angry_or_escalating": len(pos), "satisfied": len(neg),
+                              "roc_auc": round(roc_auc(pos, neg), 3),
+                              "roc_auc_vs_all_others": round(roc_auc(pos, neg + rest), 3),
+                              "end_states": dict(Counter(s["end_state"] for s in states))}
+
+    cped = []
+    with (DATA / "cped" / "dialogues.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            if len(cped) >= args.cped_limit:
+                break
+            dialogue = json.loads(line)
+            first = dialogue["turns"][0]["speaker"]
+            cped.append([("customer" if t["speaker"] == first else "agent", t["text"]) for t in dialogue["turns"]])
+    report["cped"] = distribution([empathkit.analyze_dialogue(turns) for turns in cped])
+    report["cped"]["note"] = "first speaker as customer, others as agent (TV drama, not service)"
+
+    ranked = sorted(results.items(), key=lambda kv: -kv[1].risk.score)
+    picks = ranked[:4] + ranked[len(ranked) // 2:len(ranked) // 2 + 2] + ranked[-4:]
+    report["examples"] = []
+    for sid, result in picks:
+        turns = [f"{'C' if role == 'customer' else 'A'}: {empathkit.mask_pii(text).text}"
+                 for role, text in as_turns(dialogues[sid])]
+        report["examples"].append({"session_id": sid, "turns": turns[:12], "more_turns": max(0, len(turns) - 12),
+                                   "risk": result.risk.to_dict(), "trend": result.trend,
+                                   "summary": result.summary.to_dict(), "audit": result.audit.to_dict(),
+                                   "unresolved_asks": list(result.unresolved_asks)})
+    out = HERE / "reports" / "dialogue_eval.json"
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps({k: v for k, v in report.items() if k != "examples"}, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
