@@ -42,12 +42,12 @@ OUT = HERE / "reports" / "keyinfo_eval.json"
 CORE_TYPES = ("order_id", "tracking_no", "phone", "amount")
 
 
-def load_dev() -> tuple[list[tuple[dict[str, Any], str]], int]:
+def load_dev(path: Path = DEV) -> tuple[list[tuple[dict[str, Any], str]], int]:
     """Gold rows with their texts, and the number of rows skipped for a changed text."""
     texts = dict(iter_customer_turns("dev"))
     rows: list[tuple[dict[str, Any], str]] = []
     stale = 0
-    with DEV.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
                 continue
@@ -188,11 +188,17 @@ def errors(rows: list[tuple[dict[str, Any], str]], predictions: Iterable[KeyInfo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the JSON report")
+    parser.add_argument("--devset", type=Path, default=DEV,
+                        help="gold set: devsets/keyinfo_dev.jsonl (default; the rules were tuned on it) or "
+                             "devsets/keyinfo_heldout.jsonl (labeled blind, never used for tuning)")
+    parser.add_argument("--out", type=Path, default=None, help="where to write the JSON report")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print about N messages with errors")
     args = parser.parse_args()
 
-    rows, stale = load_dev()
+    args.devset = args.devset.resolve()
+    rows, stale = load_dev(args.devset)
+    if args.out is None:
+        args.out = OUT if args.devset == DEV else OUT.with_name(f"keyinfo_eval_{args.devset.stem}.json")
     started = time.perf_counter()
     simplified = [extract(text) for _, text in rows]
     seconds = time.perf_counter() - started
@@ -205,10 +211,11 @@ def main() -> None:
         if text[span.start:span.end] != span.text
     )
     report = {
-        "dev_set": str(DEV.relative_to(HERE.parent)),
+        "dev_set": str(args.devset.resolve().relative_to(HERE.parent)),
         "messages": len(rows),
         "stale_rows_skipped": stale,
-        "command": "PYTHONPATH=src python training/eval_keyinfo.py",
+        "command": "PYTHONPATH=src python training/eval_keyinfo.py"
+                   + ("" if args.devset == DEV else f" --devset {args.devset}"),
         "simplified": score(rows, simplified),
         "traditional_s2t": score(rows, traditional),
         "same_output_both_scripts": {"messages": same, "share": round(same / len(rows), 4) if rows else 0.0},

@@ -82,6 +82,12 @@ def _progress(items: list[str], stream: TextIO) -> Iterator[str]:
     stream.write("\n")
 
 
+def _masked_normalized(record: dict[str, Any], mask: bool) -> dict[str, Any]:
+    if mask:
+        record["text"] = mask_pii(record["text"]).text
+    return record
+
+
 def _record(analyzer: Analyzer, text: str, task: str, mask: bool) -> dict[str, Any]:
     record: dict[str, Any] = {"text": mask_pii(text).text if mask else text}
     done: dict[str, Any] = {}
@@ -96,7 +102,7 @@ def _record(analyzer: Analyzer, text: str, task: str, mask: bool) -> dict[str, A
     steps: dict[str, Callable[[], Any]] = {
         "script": lambda: analyzer.detect_script(text).to_dict(),
         "cues": lambda: [cue.to_dict() for cue in analyzer.read_cues(text)],
-        "normalize": lambda: analyzer.normalize(text).to_dict(),
+        "normalize": lambda: _masked_normalized(analyzer.normalize(text).to_dict(), mask),
         "pii": lambda: analyzer.mask_pii(text).to_dict(),
         "emotion": lambda: emotion().to_dict(),
         "keyinfo": lambda: keyinfo().to_dict(),

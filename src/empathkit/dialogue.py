@@ -107,8 +107,8 @@ class ArchiveSummary:
         issue: what the case is about: the main intent and the first fact the customer gave (masked).
         intent: the main intent of the customer's turns.
         actions: what the agent did or promised (masked, clipped).
-        outcome: ``resolved`` (ends with thanks or satisfaction), ``escalated`` (a threat, not resolved) or
-            ``unresolved``.
+        outcome: ``resolved`` (ends with thanks or satisfaction), ``escalated`` (a threat, not resolved),
+            ``unresolved``, or ``no_customer_turns``.
         final_state: the emotion of the customer's last turn.
         entities: the key entities mentioned (order ids, products, amounts, dates; personal data masked).
     """
@@ -393,7 +393,8 @@ def _summary(customer: tuple[CustomerTurn, ...], agent: list[AgentTurn], read: t
         if len(actions) == 3:
             break
     threatened = any(c.emotion.flags.escalation >= 0.5 for c in customer)
-    outcome = "resolved" if _positive_close(customer) else "escalated" if threatened else "unresolved"
+    outcome = ("no_customer_turns" if not customer else "resolved" if _positive_close(customer)
+               else "escalated" if threatened else "unresolved")
     final_state = customer[-1].emotion.label if customer else "neutral"
     kept = ("order_id", "tracking_no", "product", "amount", "datetime", "duration")
     entities = tuple(dict.fromkeys(f"{e.type}: {e.text}" for c in customer for e in c.keyinfo.entities

@@ -35,6 +35,7 @@ from .errors import InputError, require_text
 from .keyinfo_types import Entity, KeyInfo, Star, TextSpan, mask_value
 from .labels import INTENTS, STAR_FIELDS
 from .normalize import DEFAULT_MAX_CHARS
+from .intent_model import INTENT_MODEL
 from .pii import mask_pii
 from .script import detect_script, to_variant
 from .segment import tokenize
@@ -717,6 +718,7 @@ def extract(
     *,
     reference_time: _dt.datetime | _dt.date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    use_model: bool = True,
 ) -> KeyInfo:
     """Extract STAR spans, typed entities and the intent of one customer message.
 
@@ -726,6 +728,8 @@ def extract(
             then get ``Entity.resolved``. Without it they keep only their reference-free code in ``value``.
         max_chars: longest input read: a longer message is cut to its first ``max_chars`` characters
             (``KeyInfo.truncated`` is then True), which bounds the work on huge input.
+        use_model: decide the intent with the trained intent classifier (``data/intent_model.npy``), which
+            takes the keyword rules' vote as one input; ``False`` gives the keyword rules alone.
 
     Returns:
         A :class:`~empathkit.keyinfo_types.KeyInfo`; every span and entity indexes ``text`` exactly.
@@ -752,7 +756,9 @@ def extract(
             fields[piece.role].append(TextSpan(piece.start, piece.end, head[piece.start:piece.end]))
     star = Star(**{name: tuple(spans) for name, spans in fields.items()})
     intent, score = classify_intent(matched, star, entities)
-    info = KeyInfo(star=star, entities=entities, intent=intent, intent_score=score, script=script.script,
-                   variant=script.variant, truncated=truncated)
+    model = INTENT_MODEL.get() if use_model else None
+    if model is not None:
+        intent, score = model.predict(matched, intent, score)
+        score = round(score, 4)
     return KeyInfo(star=star, entities=entities, intent=intent, intent_score=score, script=script.script,
-                   variant=script.variant, truncated=truncated, confirmation=restate(info, head))
+                   variant=script.variant, truncated=truncated, source=head)

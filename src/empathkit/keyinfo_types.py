@@ -148,7 +148,8 @@ class KeyInfo:
         script: the script of the message (``simplified``, ``traditional``, ``mixed``, ``non_chinese``, ``empty``).
         variant: the regional form to answer in (``cn``, ``tw``, ``hk``, ``t``).
         truncated: whether only the first ``max_chars`` characters were read.
-        confirmation: the sentence an agent says back (see :meth:`restate`); built when the result is made.
+        source: the text the spans index (kept out of the repr and of ``to_dict()``), from which
+            :meth:`restate` builds the confirmation sentence when it is asked for.
     """
 
     star: Star = field(default_factory=Star)
@@ -158,7 +159,7 @@ class KeyInfo:
     script: str = "empty"
     variant: str = "cn"
     truncated: bool = False
-    confirmation: str = field(default="", repr=False)
+    source: str = field(default="", repr=False, compare=False)
 
     def restate(self) -> str:
         """The confirmation sentence an agent says back, built only from the spans and entities.
@@ -166,7 +167,9 @@ class KeyInfo:
         Personal data is masked and the sentence is in the customer's script; empty for an empty message.
         Example: 「跟您确认一下：您11月20号下的订单，到现在已经三天还没收到，您希望尽快查一下物流，对吗？」
         """
-        return self.confirmation
+        from .keyinfo import restate
+
+        return restate(self, self.source) if self.source else ""
 
     def entities_of(self, entity_type: str) -> tuple[Entity, ...]:
         """The entities of one type."""
@@ -188,7 +191,7 @@ class KeyInfo:
         }
         out.update({f"n_{name}": len(self.star.spans(name)) for name in STAR_FIELDS})
         out["n_entities"] = len(self.entities)
-        out["restate"] = self.confirmation
+        out["restate"] = self.restate()
         out["star"] = star
         out["entities"] = [entity.to_dict(mask_personal=mask_personal) for entity in self.entities]
         return out
@@ -220,6 +223,7 @@ class KeyInfo:
             shown = entity.to_dict(mask_personal=True)
             value = "" if shown["value"] is None else f" → {shown['value']}"
             rows.append((f"entity {entity.type}", f"{shown['text']}{value}"))
-        if self.confirmation:
-            rows.append(("restate", self.confirmation))
+        confirmation = self.restate()
+        if confirmation:
+            rows.append(("restate", confirmation))
         return _html_table("KeyInfo", rows)

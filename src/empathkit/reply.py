@@ -12,6 +12,7 @@ import hashlib
 from typing import Iterable
 
 from .errors import InputError
+from .normalize import DEFAULT_MAX_CHARS
 from .guardrails import check_reply
 import re
 
@@ -201,6 +202,8 @@ def build_reply(text: str, emotion: EmotionResult, info: KeyInfo, *, tone: str =
                 variant: str | None = None, alternatives: int = 2) -> Reply:
     """The reply to ``text`` given its emotion result and key information (see :func:`empathkit.suggest_response`)."""
     offered = validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
+    # The spans of ``info`` index the part of the message it read; the rest is never quoted (bounded work).
+    text = info.source if info.source else text[:DEFAULT_MAX_CHARS]
     variant = variant or (info.variant if info.variant in VARIANTS else "cn")
     decision = triage(emotion, info)
     if not text.strip():

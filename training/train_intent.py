@@ -1,0 +1,116 @@
+"""Train the intent classifier (softmax regression over hashed character n-grams + the keyword rules' vote).
+
+    PYTHONPATH=src python training/train_intent.py
+
+Training labels: training/labels/intent_part*.jsonl (hand labels of jddc_sample **adapt**-half customer turns;
+ids only, text looked up by id). The L2 strength is chosen by 5-fold cross-validation on those labels only;
+the dev sets (keyinfo_dev, keyinfo_heldout; dev half) are never read here. Writes
+src/empathkit/data/intent_model.npy (float16 weights) and training/reports/intent_train.json.
+"""
+from __future__ import annotations
+
+import io
+import json
+import random
+import time
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from jddc_split import iter_customer_turns  # noqa: E402
+
+from empathkit.entities import matching_text  # noqa: E402
+from empathkit.intent_model import N_FEATURES, features  # noqa: E402
+from empathkit.keyinfo import extract  # noqa: E402
+from empathkit.labels import INTENTS  # noqa: E402
+
+OUT = HERE.parent / "src" / "empathkit" / "data" / "intent_model.npy"
+REPORT = HERE / "reports" / "intent_train.json"
+
+
+def load() -> list[tuple[str, int]]:
+    texts = dict(iter_customer_turns("adapt"))
+    rows = []
+    for path in sorted((HERE / "labels").glob("intent_part*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row["id"] not in texts:
+                    raise ValueError(f"{path.name}: {row['id']} is not an adapt-half customer turn")
+                rows.append((texts[row["id"]], INTENTS.index(row["intent"])))
+    return rows
+
+
+def matrix(rows: list[tuple[str, int]]) -> tuple[torch.Tensor, torch.Tensor, list[str]]:
+    x = torch.zeros((len(rows), N_FEATURES))
+    rule = []
+    for i, (text, _) in enumerate(rows):
+        info = extract(text, use_model=False)
+        rule.append(info.intent)
+        index, values = features(matching_text(text), info.intent, info.intent_score)
+        x[i, torch.from_numpy(index)] = torch.from_numpy(values)
+    y = torch.tensor([label for _, label in rows])
+    return x, y, rule
+
+
+def fit(x: torch.Tensor, y: torch.Tensor, l2: float, epochs: int = 200) -> torch.Tensor:
+    torch.manual_seed(0)
+    w = torch.zeros((x.shape[1], len(INTENTS)), requires_grad=True)
+    optimizer = torch.optim.Adam([w], lr=0.05)
+    for _ in range(epochs):
+        optimizer.zero_grad()
+        loss = torch.nn.functional.cross_entropy(x @ w, y) + l2 * (w[:-1] ** 2).sum()
+        loss.backward()
+        optimizer.step()
+    return w.detach()
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--min-chars", type=int, default=0, help="train only on turns at least this long")
+    parser.add_argument("--l2", type=float, default=None, help="skip cross-validation and use this L2")
+    args = parser.parse_args()
+    torch.set_num_threads(1)  # two spinning thread pools on 2 cores (with a training run) stall each other
+    rows = [r for r in load() if len(r[0].strip()) >= args.min_chars]
+    started = time.time()
+    x, y, rule = matrix(rows)
+    print(f"features for {len(rows)} turns in {time.time() - started:.0f} s", flush=True)
+    rule_acc = sum(INTENTS.index(r) == int(t) for r, t in zip(rule, y)) / len(rows)
+    order = list(range(len(rows)))
+    random.Random(5).shuffle(order)
+    folds = [order[i::5] for i in range(5)]
+    cv = {}
+    for l2 in (() if args.l2 is not None else (1e-5, 1e-4, 1e-3)):
+        correct = 0
+        for fold in folds:
+            test = torch.tensor(fold)
+            held = set(fold)
+            train = torch.tensor([i for i in order if i not in held])
+            w = fit(x[train], y[train], l2)
+            correct += int(((x[test] @ w).argmax(1) == y[test]).sum())
+        cv[str(l2)] = round(correct / len(rows), 4)
+        print(f"l2 {l2}: 5-fold accuracy {cv[str(l2)]}", flush=True)
+    best = str(args.l2) if args.l2 is not None else max(cv, key=lambda k: cv[k])
+    w = fit(x, y, float(best))
+    buffer = io.BytesIO()
+    np.save(buffer, w.numpy().astype(np.float16), allow_pickle=False)
+    OUT.write_bytes(buffer.getvalue())
+    report = {"command": "PYTHONPATH=src python training/train_intent.py", "examples": len(rows),
+              "labels": {INTENTS[k]: v for k, v in Counter(int(t) for t in y).items()},
+              "rules_alone_accuracy_on_training_labels": round(rule_acc, 4), "cv_accuracy_by_l2": cv,
+              "chosen_l2": float(best), "min_chars": args.min_chars, "model_bytes": OUT.stat().st_size}
+    REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
