@@ -218,6 +218,9 @@ def main() -> None:
                         help="with --init: train on this many rows of the original mix plus the hand-labeled "
                              "adapt-half turns (training/labels/) instead of the full mix")
     parser.add_argument("--adapt-repeat", type=int, default=3, help="copies of each hand-labeled adapt turn")
+    parser.add_argument("--hand-labels", action="store_true",
+                        help="one-stage domain adaptation: the hand-labeled adapt-half turns (training/labels/, "
+                             "--adapt-repeat copies each) replace the weak jddc labels in the full mix")
     args = parser.parse_args()
 
     from tokenizers import Tokenizer
@@ -243,7 +246,11 @@ def main() -> None:
     train_raw, held_raw = training_examples()
     if args.limit:
         train_raw = rng.sample(train_raw, args.limit)
-    if args.replay:
+    if args.hand_labels:
+        labeled = adapt_label_examples()
+        train_raw = [ex for ex in train_raw if ex["source"] != "jddc_adapt"] + labeled * args.adapt_repeat
+        note(event="hand_labels", labeled=len(labeled), repeat=args.adapt_repeat)
+    elif args.replay:
         labeled = adapt_label_examples()
         train_raw = rng.sample(train_raw, min(args.replay, len(train_raw))) + labeled * args.adapt_repeat
         note(event="adapt", labeled=len(labeled), repeat=args.adapt_repeat, replay=args.replay)
