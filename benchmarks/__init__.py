@@ -1,1 +1,1 @@
-"""empathkit's benchmark suite: ``python -m benchmarks [--quick]``."""
+"""empathkit's benchmark suite: ``python -m benchmarks [--quick | --smoke]``."""
