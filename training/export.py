@@ -89,15 +89,65 @@ def latency_ms(sess, tokens: int, repeats: int = 100) -> float:
     return round(float(np.median(times)) * 1000, 2)
 
 
+# Settings tried. Names combine: "rowemb" quantizes the MatMuls only and stores the word embedding as int8 with
+# one scale per row (see rowwise_embedding) — one tensor-wide int8 scale over 36k embedding rows of very
+# different norms loses the small rows; "noattn" leaves the two activation-by-activation MatMuls of attention
+# (scores and weighted values, which have no weights to shrink) in fp32; "per_channel" gives every weight
+# column its own scale; "ffn_out_fp32" leaves the FFN-output matrices in fp32 (bigger and slower).
+SETTINGS = ("plain", "rowemb_plain", "rowemb_noattn", "rowemb_noattn_per_channel", "per_channel",
+            "per_channel_ffn_out_fp32")
+
+
 def quantize(fp32: Path, out: Path, setting: str, model_nodes: list[str]) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     exclude: list[str] = []
-    per_channel = setting != "plain"
-    if setting == "per_channel_ffn_out_fp32":
-        exclude = [n for n in model_nodes if "ffn_out" in n]
-    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=per_channel,
-                     op_types_to_quantize=["MatMul", "Gather"], nodes_to_exclude=exclude)
+    if "ffn_out_fp32" in setting:
+        exclude += [n for n in model_nodes if "ffn_out" in n]
+    if "noattn" in setting:
+        exclude += [n for n in model_nodes if n.rsplit("/", 1)[-1].startswith("MatMul") and "/attn/MatMul" in n]
+    ops = ["MatMul"] if "rowemb" in setting else ["MatMul", "Gather"]
+    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel="per_channel" in setting,
+                     op_types_to_quantize=ops, nodes_to_exclude=exclude)
+    if "rowemb" in setting:
+        rowwise_embedding(out)
+
+
+def rowwise_embedding(path: Path) -> None:
+    """Replace the fp32 word-embedding Gather by an int8 table with one fp32 scale per row.
+
+    ``Gather(W, ids)`` becomes ``Cast(Gather(W_int8, ids)) * Gather(scale, ids)``: the same 1 byte per weight
+    as onnxruntime's Gather quantization, but each row keeps its own range.
+    """
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(path))
+    graph = model.graph
+    inits = {init.name: init for init in graph.initializer}
+    gathers = [n for n in graph.node if n.op_type == "Gather" and n.input[0] in inits
+               and len(inits[n.input[0]].dims) == 2 and inits[n.input[0]].dims[0] > 10000]
+    if len(gathers) != 1:
+        raise RuntimeError(f"expected one word-embedding Gather, found {len(gathers)}")
+    node = gathers[0]
+    table = numpy_helper.to_array(inits[node.input[0]]).astype(np.float32)
+    scale = np.maximum(np.abs(table).max(axis=1, keepdims=True), 1e-8) / 127.0
+    q = np.clip(np.rint(table / scale), -127, 127).astype(np.int8)
+    name = node.input[0]
+    graph.initializer.remove(inits[name])
+    graph.initializer.extend([numpy_helper.from_array(q, name + "_int8"),
+                              numpy_helper.from_array(scale.astype(np.float32), name + "_row_scale")])
+    ids, out = node.input[1], node.output[0]
+    new = [helper.make_node("Gather", [name + "_int8", ids], [out + "_q"], name=node.name + "_q", axis=0),
+           helper.make_node("Cast", [out + "_q"], [out + "_qf"], name=node.name + "_cast", to=onnx.TensorProto.FLOAT),
+           helper.make_node("Gather", [name + "_row_scale", ids], [out + "_s"], name=node.name + "_s", axis=0),
+           helper.make_node("Mul", [out + "_qf", out + "_s"], [out], name=node.name + "_mul")]
+    position = list(graph.node).index(node)
+    graph.node.remove(node)
+    for offset, item in enumerate(new):
+        graph.node.insert(position + offset, item)
+    onnx.checker.check_model(model)
+    onnx.save(model, str(path))
 
 
 def agreement(a: np.ndarray, b: np.ndarray) -> dict:
@@ -165,7 +215,7 @@ def main() -> None:
                     "fp32_latency_ms_32tok": latency_ms(session(fp32), 32), "settings": {}}
     nodes = [n.name for n in onnx.load(str(fp32)).graph.node if n.op_type == "MatMul"]
     chosen = None
-    for setting in ("plain", "per_channel", "per_channel_ffn_out_fp32"):
+    for setting in SETTINGS:
         path = args.work / f"model_int8_{setting}.onnx"
         quantize(fp32, path, setting, nodes)
         sess = session(path)
@@ -176,9 +226,11 @@ def main() -> None:
         if chosen is None and agree["emotion"] >= 0.99 and agree["polarity"] >= 0.99:
             chosen = setting
     if chosen is None:
-        # None reaches the bar: ship the smallest and fastest (plain) and report the gap; keeping FFN-output
-        # matrices in fp32 bought ~1 point of agreement for +43 % size and ~2x latency on this model.
-        chosen = "plain"
+        # None reaches the bar: ship the best agreement among the settings at int8 size and speed (at most 20 %
+        # slower than plain at 64 tokens); keeping FFN-output matrices in fp32 cost ~2x latency on model v0.1.
+        fast = report["settings"]["plain"]["latency_ms_64tok"] * 1.2
+        chosen = max((s for s, r in report["settings"].items() if r["latency_ms_64tok"] <= fast),
+                     key=lambda s: report["settings"][s]["agreement"]["emotion"])
     report["chosen"] = chosen
     final = args.work / f"model_int8_{chosen}.onnx"
     out = run(session(final), dev)
