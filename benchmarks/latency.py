@@ -15,6 +15,7 @@ import empathkit
 from empathkit.runtime import Runtime
 
 from . import reference
+from .texts import MESSAGES
 
 TOKENS = (16, 32, 64, 128)
 BASE = "客服你好我上周买的洗衣机到现在还没有送到打了好几次电话都说在路上到底什么时候能到"
@@ -47,6 +48,23 @@ def time_calls(call, repeats: int) -> list[float]:
 
 
 REPEATS = {"smoke": 8, "quick": 60, "full": 300}
+
+
+def customer_messages(analyzer: empathkit.Analyzer, runtime: Runtime, repeats: int) -> dict[str, Any]:
+    """detect_emotion over the varied customer messages of texts.MESSAGES (4–80 characters), cycled: the
+    latency a service sees on customer-length messages, rather than at one fixed length."""
+    lengths = sorted(len(ids) for ids in runtime.encode(MESSAGES))
+    calls = max(len(MESSAGES), repeats) // len(MESSAGES) * len(MESSAGES)
+    for text in MESSAGES:
+        analyzer.detect_emotion(text)
+    samples = []
+    for i in range(calls):
+        text = MESSAGES[i % len(MESSAGES)]
+        start = time.perf_counter()
+        analyzer.detect_emotion(text)
+        samples.append(time.perf_counter() - start)
+    return {"detect_emotion": percentiles(samples), "messages": len(MESSAGES), "calls": calls,
+            "tokens_median": lengths[len(lengths) // 2], "tokens_max": lengths[-1]}
 
 
 def run(mode: str = "full") -> dict[str, Any]:
@@ -82,6 +100,7 @@ def run(mode: str = "full") -> dict[str, Any]:
                 row["speedup_vs_bert_base"] = round(row["bert_base_shape_model_only"]["p50_ms"]
                                                     / row["model_only"]["p50_ms"], 2)
             rows[str(tokens)] = row
+        mixed = customer_messages(analyzer, runtime, repeats)
         batches = {}
         texts = [message_of(runtime, 32)] * 128
         for size in ((8, 32) if mode == "smoke" else (1, 8, 32, 128)):
@@ -91,7 +110,8 @@ def run(mode: str = "full") -> dict[str, Any]:
             analyzer.detect_emotion_batch(texts[:count], batch_size=size)
             elapsed = time.perf_counter() - started
             batches[str(size)] = {"messages_per_s": round(count / elapsed, 1)}
-        out["threads"][str(threads)] = {"by_tokens": rows, "batch_32_tokens": batches}
+        out["threads"][str(threads)] = {"by_tokens": rows, "customer_messages": mixed,
+                                        "batch_32_tokens": batches}
     out["reference"] = "bert-base shape, random weights, int8" if ref_path is not None else "not built (needs torch)"
     return out
 
@@ -111,6 +131,12 @@ def markdown(result: dict[str, Any]) -> list[str]:
             ref = row.get("bert_base_shape_model_only", {}).get("p50_ms", "–")
             lines.append(f"| {tokens} | {d['p50_ms']} / {d['p95_ms']} / {d['p99_ms']} | {row['model_only']['p50_ms']} "
                          f"| {ref} | {row.get('speedup_vs_bert_base', '–')}× |")
+        mixed = block.get("customer_messages")
+        if mixed:
+            d = mixed["detect_emotion"]
+            lines += ["", f"Varied customer messages (benchmarks/texts.py MESSAGES: {mixed['messages']} messages, "
+                      f"median {mixed['tokens_median']} tokens, longest {mixed['tokens_max']}), {mixed['calls']} "
+                      f"calls: detect_emotion p50 / p95 / p99 **{d['p50_ms']}** / {d['p95_ms']} / {d['p99_ms']} ms."]
         lines += ["", f"| batch size (32-token messages), {threads} thread(s) | messages/s |", "|---|---|"]
         lines += [f"| {size} | {v['messages_per_s']} |" for size, v in block["batch_32_tokens"].items()]
         lines.append("")
