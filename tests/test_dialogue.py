@@ -93,7 +93,11 @@ def test_bad_input(bad: object, error: type) -> None:
 
 # ---------------------------------------------------------------------------------------------- audit_reply
 @pytest.mark.parametrize("customer, reply, expected", [
-    ("我的快递三天了还没到", "亲，非常抱歉让您久等了，我这边马上帮您催一下快递", {"cognitive", "affective", "action"}),
+    # README_audit.md rule 5: cognitive needs facts about this customer (a restatement, the state of their order);
+    # "帮您催一下快递" names no such fact, so this reply is affective + action only.
+    ("我的快递三天了还没到", "亲，非常抱歉让您久等了，我这边马上帮您催一下快递", {"affective", "action"}),
+    ("耳机左边没声音了，能换吗", "非常抱歉给您添麻烦了，您的耳机左耳没声音，我这边马上为您申请换新，您看可以吗？",
+     {"cognitive", "affective", "action"}),
     ("我的快递三天了还没到", "嗯", set()),
     ("我要退款", "这是规定，没办法", set()),
     ("耳机坏了", "您是说耳机坏了对吗？您是希望退货还是换货呢？", {"cognitive"}),
@@ -117,8 +121,74 @@ def test_audit_flags_and_score() -> None:
 
 
 def test_audit_reads_traditional_script() -> None:
-    audit = audit_reply("我的快遞三天了還沒到", "非常抱歉讓您久等了，我馬上幫您催一下快遞")
+    audit = audit_reply("我的快遞三天了還沒到", "非常抱歉讓您久等了，我馬上幫您催一下快遞，您的訂單預計明天送達")
     assert set(audit.layers) == {"cognitive", "affective", "action"}
+
+
+# Golden cases for the labeling conventions of training/devsets/README_audit.md (rule numbers in the ids).
+FLAGS = ("cognitive", "affective", "action", "confirmation", "verify_need", "perfunctory")
+CONVENTIONS = [
+    # 1. greeting templates are rituals: all 0, even the either/or opener and after a concrete request
+    ("r1-greeting", "你好", "有什么问题我可以帮您处理或解决呢?", set()),
+    ("r1-opener", "对", "请问您是咨询之前的问题还是有其他的问题需要处理呢?", set()),
+    ("r1-after-request", "我想联系一下物流 订单编号: [订单x]", "您好，很高兴为您服务!", set()),
+    ("r1-what-problem", "我要转人工", "您好请问是咨询订单的什么问题呢", set()),
+    # 2. a closing template after thanks is 0; the same template (or 好的 + template) to an open request is perfunctory
+    ("r2-closing-after-thanks", "好的 谢谢", "您客气了 请问还有其他还可以帮到您的吗?", set()),
+    ("r2-closing-after-ok", "行", "请问还有其他还可以帮到您的吗?", set()),
+    ("r2-closing-to-request", "好的，麻烦尽快", "好滴亲 请问还有其他可以帮到您的吗?", {"perfunctory"}),
+    ("r2-closing-to-complaint", "不吃也不知道坏了啊", "请问还有其他还可以帮到您的吗?", {"perfunctory"}),
+    ("r2-rating-request", "没有了", "还辛苦您给小妹打个评价呢~点击表情栏旁边的“+”哦。", set()),
+    # 3. bare yes / OK / please-wait replies are perfunctory, even when they answer a yes/no question
+    ("r3-bare-yes", "需要我自己打电话联系安装对吧?", "是的", {"perfunctory"}),
+    ("r3-bare-no", "不会过时没人审核吧", "不会的哦", {"perfunctory"}),
+    ("r3-wait-ok", "[数字x] 我现在用[数字x]这个号码", "请您稍等 好的", {"perfunctory"}),
+    ("r3-here", "订单编号:[数字x]", "在的哦", {"perfunctory"}),
+    ("r3-yes-with-content", "确定我拍上了是吧", "是的亲亲 订单生成了，下单成功了呢亲", {"cognitive"}),
+    # 4. a refusal with no way forward is a brush-off; one with an alternative is an action
+    ("r4-refusal", "那一年前的支付账单应该怎么查询", "暂时是查不到的呢", {"perfunctory"}),
+    ("r4-refusal-apology", "能不能拆单派送", "亲爱的 订单是无法修改的呢 真的非常抱歉呢", {"affective", "perfunctory"}),
+    ("r4-alternative", "那怎么办呢?有什么解决办法", "只能取消订单重新下单的嗯", {"action"}),
+    ("r4-soothing-stall", "九点下的单，到现在还没送 什么速度?", "非常抱歉亲  还请您耐心等待 不要着急亲",
+     {"affective", "perfunctory"}),
+    ("r4-deflection", "快递太慢了", "您好此单是第三方商家的商品", {"perfunctory"}),
+    # 5. cognitive: the state of this customer's order, not a generic timeline
+    ("r5-order-state", "估计什么时候能发货", "亲亲，这边预计今天发货呢，预计今天就可以送到哦", {"cognitive"}),
+    ("r5-generic-timeline", "退款几天能退到给我", "商家会在[数字x]小时内给您审核的呢", set()),
+    # 6. "is this the order?" is a confirmation (not cognitive); restating the request + 是吗 is both
+    ("r6-order-check", "[链接x] 请问怎么维修", "[订单x] 您好，是这个订单号吗", {"confirmation"}),
+    ("r6-restate", "?", "正在给您查看 [订单x] 订单降价需要申请价保是吗?", {"cognitive", "action", "confirmation"}),
+    ("r6-own-sum", "昨天买今天降", "该商品符合价保规则，应价保 [价保金额(单件)] * [价保商品数量] = [金额x] 对吗",
+     {"cognitive"}),
+    # 7. bare order-number requests and the order-selection template are not actions
+    ("r7-order-number", "我要开增值税发票", "请发下您的订单号哦", set()),
+    ("r7-order-template", "你好 订单业务咨询",
+     "您好，APP端麻烦您点击对话框右下角的“+”，点击“订单”后，选择一下您需要咨询的订单哦，PC端在我的订单中查看，"
+     "还请您点击复制给我一下哈，小妹这边帮您查询哦~", set()),
+    ("r7-will-contact", "谢谢", "恩  一会专员会和您联系的", {"action"}),
+    ("r7-refuse-delivery", "哪些发了?", "退货的话只能拒收的", {"action"}),
+    # 8. 辛苦您耐心等待 is affective; closing apologies and compliments are not
+    ("r8-thanks-for-waiting", "是的呢，钢笔跟墨水", "辛苦您耐心等待一下呢", {"affective"}),
+    ("r8-closing-apology", "没有了，谢谢", "妹子怠慢的地方，您多多包含哦，辛苦您点击聊天框中的[站点x]给我一个评价哦", set()),
+    # verify_need: the customer's need (invoice type, after-sales kind, a proposed product), never the opener
+    ("verify-either-or", "耳机坏了", "您是希望退货还是换货呢？", {"verify_need"}),
+    ("verify-product", "[数字x]就好", "[链接x] 这个款呢", {"verify_need"}),
+]
+
+
+@pytest.mark.parametrize("customer, reply, expected", [c[1:] for c in CONVENTIONS], ids=[c[0] for c in CONVENTIONS])
+def test_audit_follows_labeling_conventions(customer: str, reply: str, expected: set[str]) -> None:
+    audit = audit_reply(customer, reply)
+    assert {name for name in FLAGS if getattr(audit, name)} == expected, audit.evidence
+
+
+def test_audit_is_fast() -> None:
+    import time
+    pairs = [(c[1], c[2]) for c in CONVENTIONS] * 10
+    start = time.perf_counter()
+    for customer, reply in pairs:
+        audit_reply(customer, reply)
+    assert (time.perf_counter() - start) / len(pairs) < 0.002  # well under a millisecond on a normal machine
 
 
 def test_audit_rejects_non_strings() -> None:

@@ -1,9 +1,11 @@
 """Evaluate analyze_dialogue and audit_reply on ../shared/data (issue: whole conversations).
 
-    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600]
+    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600] [--audit-set PATH] [--skip-corpus]
 
 1. audit_reply against the hand-labeled agent replies of training/devsets/audit_dev.jsonl (jddc dev half):
    per-label precision / recall / F1 for cognitive, affective, action, confirmation, verify_need, perfunctory.
+   ``--audit-set PATH`` scores another labeled file of the same format instead (ids, hashes and labels, no text);
+   its section is written under the file's stem, and the report keeps the sections of earlier runs.
 2. Risk warning against the hand-labeled end states of training/devsets/dialogue_states.jsonl: ROC AUC of the
    risk score for dialogues that end angry or escalating (positives) against those that end satisfied.
 3. analyze_dialogue over every jddc_sample dialogue and the first ``--cped-limit`` CPED dialogues (the first
@@ -11,6 +13,7 @@
    tool, not a service desk): distributions of risk level, outcome, trend and the agent metrics, and time per
    dialogue.
 4. Ten worked jddc examples (personal data masked) for docs/dialogues.md.
+Steps 2–4 analyse every dialogue; ``--skip-corpus`` leaves them out (the report keeps their previous sections).
 Writes training/reports/dialogue_eval.json.
 """
 from __future__ import annotations
@@ -47,8 +50,10 @@ def roc_auc(positives: list[float], negatives: list[float]) -> float:
     return wins / (len(positives) * len(negatives))
 
 
-def audit_scores(dialogues: dict[str, dict]) -> dict:
-    path = HERE / "devsets" / "audit_dev.jsonl"
+AUDIT_DEV = HERE / "devsets" / "audit_dev.jsonl"
+
+
+def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV) -> dict:
     if not path.exists():
         return {"missing": str(path)}
     rows = _read_jsonl(path)
@@ -101,10 +106,25 @@ def distribution(results: list) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cped-limit", type=int, default=600)
+    parser.add_argument("--audit-set", type=Path, default=AUDIT_DEV,
+                        help="labeled agent replies to score (default: training/devsets/audit_dev.jsonl)")
+    parser.add_argument("--skip-corpus", action="store_true",
+                        help="only score the audit set; skip the jddc/cped corpus runs, risk AUC and examples")
     args = parser.parse_args()
     dialogues = {d["session_id"]: d for d in iter_dialogues()}
-    report: dict = {"command": "PYTHONPATH=src python training/eval_dialogue.py"}
-    report["audit_dev"] = audit_scores(dialogues)
+    out = HERE / "reports" / "dialogue_eval.json"
+    audit_path = args.audit_set.resolve()
+    default_set = audit_path == AUDIT_DEV.resolve()
+    key = "audit_dev" if default_set else audit_path.stem
+    report: dict = {}
+    if (args.skip_corpus or not default_set) and out.exists():
+        report = json.loads(out.read_text(encoding="utf-8"))  # keep the sections this run does not redo
+    report["command"] = "PYTHONPATH=src python training/eval_dialogue.py"
+    report[key] = audit_scores(dialogues, audit_path)
+    if args.skip_corpus:
+        out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(json.dumps({key: report[key]}, ensure_ascii=False, indent=1))
+        return
 
     results, times = {}, []
     empathkit.analyze_dialogue([("customer", "你好"), ("agent", "您好")])  # load resources before timing
@@ -148,7 +168,6 @@ def main() -> None:
                                    "risk": result.risk.to_dict(), "trend": result.trend,
                                    "summary": result.summary.to_dict(), "audit": result.audit.to_dict(),
                                    "unresolved_asks": list(result.unresolved_asks)})
-    out = HERE / "reports" / "dialogue_eval.json"
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in report.items() if k != "examples"}, ensure_ascii=False, indent=1))
 

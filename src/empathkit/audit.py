@@ -3,8 +3,21 @@
 The seeds measure an agent's listening by the three layers of empathy (cognitive: shows it understood;
 affective: accepts the feeling; action: says what will be done), by whether the agent restates and confirms
 the customer's facts, whether it verifies the need, and by the share of perfunctory words. Every detector here
-is a rule over the reply (and, for cognitive empathy and confirmation, the customer's message), so it is fast
-enough to run over whole archives and explains itself.
+is a rule over the reply (and, for perfunctory replies, the customer's message), so it is fast enough to run
+over whole archives and explains itself.
+
+The rules follow the conventions of the hand-labeled JDDC replies (``training/devsets/README_audit.md``):
+
+- greeting and closing templates (有什么可以帮您, 请问还有其他…吗, 祝您生活愉快, rating requests) are removed
+  first and count for nothing;
+- a reply that is only fillers (嗯, 好的, 是的, 请稍等, a bare yes or no) is perfunctory; so is a closing template
+  sent in reply to an open question, request or complaint, a reply that only soothes or asks to wait after a
+  question or complaint, and a short refusal or deflection with no way forward;
+- cognitive empathy needs facts about this customer: a restatement of the request, or the state of their own
+  order, item or address; generic timelines do not count;
+- a bare request for an order or phone number and routine timelines are not an action;
+- "is this the order?" checks and restatements + 是吗/对吗 are confirmations;
+- verify_need is a question about this customer's need (either/or, which service, a proposed product).
 """
 from __future__ import annotations
 
@@ -17,40 +30,144 @@ from .guardrails import check_reply
 from .results import _html_table
 from .script import to_simplified
 
-# Phrases that accept the feeling or apologise for the experience.
+# Greeting templates: the reply says nothing yet about this customer (rule 1).
+_OPENING = re.compile(
+    r"(?:请问)?(?:您)?(?<!还)有什么(?:问题|事情|需要)?(?:我|小妹|妹子|这边)?(?:可以|能)(?:帮|为|帮到|帮助)(?:您|你)"
+    r"(?:处理|解决|效劳|服务)?(?:或解决)?(?:的)?(?:吗|呢|么|嘛)?|"
+    r"请问(?:您)?(?:是)?咨询之前的问题还是有其他的?问题需要处理(?:呢|吗)?|"
+    r"(?:请问)?(?:您)?(?:是)?(?:需要)?咨询(?:订单|这个商品|商品)?的?什么问题(?:呢|吗)?|"
+    r"(?:很高兴|非常高兴|很开心)(?:能)?(?:为您|为你|给您)服务(?:哦|哟|呢|的)?|"
+    r"(?:我是|这里是)[^，,。!！?？\s]{0,16}(?:客服|小红人|助理|小秘书)[^，,。!！?？\s]{0,6}|"
+    r"(?:\[数字x\])?(?:号)?客服[^，,。!！?？\s]{0,6}为您服务|美好的一天从遇见您开始|一定是缘分让我们相遇|"
+    r"(?:尊敬的商家|尊敬的客户)?(?:您好|你好|早上好|上午好|中午好|下午好|晚上好)(?:呀|哦|哈|呢)?")
+# Closing templates: thanks, wishes, rating requests, "anything else?" (rules 1, 2 and 8).
+_CLOSING = re.compile(
+    r"(?:请问)?(?:您)?(?:看)?还有(?:没有)?(?:其他|其它|什么|别的|啥|可以|能|需要|问题)[^。!！?？]{0,16}?"
+    r"(?:吗|呢|么|嘛|[?？])|"
+    r"还有(?:其他|什么|别的)?(?:问题|需要)[^。!！?？]{0,6}?(?:可以)?(?:继续|随时)[^。!！?？]{0,16}|"
+    r"(?:(?:还请|请|麻烦|辛苦)(?:您)?[^，,。!！?？]{0,24}|[^，,。!！?？\s]{0,20})(?:评价|好评|打分|满意度|小红心|桃心)"
+    r"(?!很|挺|不错|都|高)[^。!！\s]{0,20}|祝福您[^。!！?？]{0,20}|"
+    r"(?:感谢|谢谢)(?:您)?(?:对|对于)?京东(?:到家)?(?:物流)?的?(?:支持|关注|信任)(?:与反馈)?|"
+    r"(?:预)?祝您[^。!！?？]{0,30}|再见|拜拜|么么哒|mua|"
+    r"(?:您|你)?(?:太)?客气(?:了|啦|的|滴)?|不客气|应该(?:做)?的|分内之事|(?:是)?小妹的(?:职责|荣幸)|"
+    r"(?:很|非常)?高兴(?:遇到|能帮到|帮到|能帮)[^。!！?？]{0,24}|"
+    r"(?:怠慢|照顾不周)[^。!！?？]{0,12}(?:谅解|包含|包涵|见谅)|期待(?:再次|下次)?(?:为您|与您)[^。!！?？\s]{0,8}|"
+    r"如果(?:今后|以后)?再?(?:遇到|有)[^。!！?？]{0,30}|随时(?:来问|咨询|联系)[^。!！?？\s]{0,12}|"
+    r"(?:感谢|谢谢)(?:您的)?(?:理解|支持|耐心|配合|咨询|反馈)(?:和支持)?|(?:感谢|谢谢)(?:您|你)(?:啦|了|哦|呢)?|"
+    r"(?:师傅)?(?:您|你)?辛苦了|麻烦(?:您|你)了|您放心我并未离线|我会继续给您解决|"
+    r"(?:小妹|妹子)?一定(?:会)?尽心尽力[^。!！?？]{0,12}|(?:请问)?(?:您的)?问题是否[^。!！?？]{0,12}解决(?:了)?(?:呢|吗)?|"
+    r"有什么(?:需要|问题)[^。!！?？]{0,6}可以联系我(?:们)?(?:哦|呢)?|(?:很)?乐意为您服务[^。!！?？\s]{0,3}|我一直在[^。!！?？\s]{0,6}")
+# Kept for callers that strip every ritual at once (dialogue summaries).
+_RITUALS = re.compile(f"{_CLOSING.pattern}|{_OPENING.pattern}")
+# Accepting the feeling or apologising (rule 8; closing apologies and 辛苦您了 go with the rituals first).
 _AFFECTIVE = re.compile(
-    r"抱歉|不好意思|对不起|歉意|理解您|能理解|明白您的|体谅|让您久等|久等了|给您带来(?:的)?不便|给您添麻烦|"
-    r"辛苦您|别着急|不要着急|不用着急|别担心|不用担心|请您放心|您放心|您别急|莫急|感谢您的耐心|谢谢您的耐心|"
-    r"委屈|心情|着急了|难过|失望了|生气|感同身受|换作是我")
-# Concrete next steps, by the agent or for the customer.
+    r"抱歉|不好意思|对不起|歉意|理解您|能理解|非常理解|明白您的(?:心情|感受|着急)|体谅|让您久等|久等了|"
+    r"(?:给|为)(?:您|你)带来(?:的)?(?:不便|困扰|麻烦|不好)|给您添麻烦|耽误您|辛苦(?:您|你|亲亲|亲)?(?:再)?(?:耐心)?等待|"
+    r"别着急|不要着急|不用着急|莫着急|您别急|不要急|别担心|不要担心|不用担心|请您放心|(?<!让)您放心|请放心|放心(?:哦|的|吧|啦|呢)|"
+    r"消消气|息怒|道歉|委屈|感同身受|换作是我|心情(?:不好|糟糕|很差)|您(?:的)?心情|着急了")
+# Soothing or stalling words with no information: a reply made only of these answers nothing (rule 4).
+_STALL = re.compile(
+    r"(?:真的|非常|十分|很|实在)?(?:抱歉|不好意思|对不起)|(?:给|为)(?:您|你)带来(?:的)?(?:不便|困扰|麻烦)(?:了|呢)?|"
+    r"(?:还)?请(?:您)?见谅|(?:还)?(?:请|麻烦|辛苦)?(?:您|亲亲|亲)?(?:再)?(?:耐心)?(?:等待|等)(?:一下|下|一会|一下下)?|"
+    r"(?:别|不要|不用|莫)(?:着急|急|担心)|(?:请)?(?:您)?放心|(?:这边|小妹)?(?:会)?后续(?:再)?(?:告知|通知)(?:您)?|"
+    r"(?:请)?(?:您)?理解|耽误(?:您|你)的?时间(?:了)?")
+# Bare fillers: a reply made only of these is perfunctory (rule 3 counts a bare yes or no and 请稍等 too).
+_FILLER_WORDS = re.compile(
+    r"嗯+|哦+|噢+|喔+|额+|恩+|好的|好滴|好哒|好嘞|好吧|是的|对的|不是的|不会的|不会|会的|有的|没有|在的|收到|了解|明白|知道了|"
+    r"可以的|没事|没问题|行|ok|好|对|是|亲亲|亲爱的|亲爱哒|亲爱滴|亲|小主|客官|(?:还)?请?(?:您)?稍等(?:一下|下|一会|片刻)?|"
+    r"哈+|呢|呀|啦|滴|哟|的|吧|嘛|哒|呐|啊|一下|那边|这边|小妹|妹子", re.IGNORECASE)
+_PUNCT = re.compile(r"[\s，,。.！!？?~～…、:：;；\[\]【】()（）\"“”'‘’^_*#@&＃\-—=+]+")
+_MASKED = re.compile(r"\[[^\[\]]{0,24}x\]")
+# The order-selection template and bare requests for an order or phone number: not a step (rule 7).
+_ID_REQUEST = re.compile(
+    r"(?:APP端)?(?:麻烦|请)?(?:您)?点击对话框[^。]{0,120}(?:查询|查看)(?:一下|下)?|"
+    r"点击[^。]{0,12}订单[^。]{0,30}选择[^。]{0,12}订单|"
+    r"(?:请|麻烦|辛苦)?(?:您)?(?:提供|发|告知|复制|给)(?:一下|下|我)?(?:您的|您)?[^，,。!！?？\s]{0,10}"
+    r"(?:订单号|订单编号|单号|手机号|号码|电话|联系方式)(?:好吗|哦|呢|亲|哈){0,3}[，,!！~\s?？]{0,6}"
+    r"(?:(?:这边|小妹|妹子|我)?(?:马上)?(?:帮|为|给)您(?:查询|查看|核实|查)(?:一下|下)?)?")
+_AGENT_VERB = (r"(?:查询|查看|查一下|查下|查|核实|核对|处理|申请|催促|催|反馈|留言|备注|登记|提交|修改|改|取消|拦截|补发|换开|"
+               r"开具|开|联系|跟进|预约|升级|加急|记录|转接|安排|操作|解决|咨询|告知|看看|看下|确认|上门|换|退|回电|回复|"
+               r"延迟|延期|协调|通知|追踪|跟踪|报备|发送|重新|答复)")
+# Concrete next steps, by the agent (taken, under way or promised) or for the customer (rule 7).
 _ACTION = re.compile(
-    r"(?:帮|为|给|替)您(?:[\u4e00-\u9fff]{0,3})(?:查|申请|处理|核实|核对|催|安排|登记|反馈|备注|修改|改|取消|退|补发|"
-    r"换|联系|跟进|提交|操作|预约|升级|加急|记录|转|开|发|解决|看|确认|留意|关注|保留|重新)|"
-    r"已(?:经)?(?:帮|为|给|替)?您?(?:申请|处理|催|反馈|备注|登记|提交|修改|取消|安排|联系|核实|加急|补发|退)|"
-    r"(?:您|亲)?可以(?:在|点击|通过|联系|申请|提交|选择|直接|去|到|重新|自行|拨打|登录|进入|先)|建议您|麻烦您(?:提供|发|点击|"
-    r"申请|联系|稍等)|请您(?:提供|发|点击|申请|联系|稍等|留意|耐心)|稍等|马上|尽快|稍后|会在|这边(?:帮|为|给|查|核实)|正在(?:为|帮)?您?"
-    r"(?:查|处理|核实)|我(?:们)?(?:这边)?(?:会|来|去)(?:帮|为|处理|跟进|核实|联系|反馈)")
-# Restating the customer's facts or request to check them.
-_CONFIRM = re.compile(
-    r"您是(?:说|指)|您的意思是|跟您确认|和您确认|与您确认|确认(?:一下|下)(?!.{0,6}收货)|"
-    r"(?:是|对)(?:吗|吧|么|嘛)\s*[？?]?\s*$|对吗|对吧|是这样吗|是吧[？?]|没错吧|是这个(?:订单|商品|地址)")
-# Asking what the customer wants, or offering options.
+    rf"(?<!无法)(?<!不能)(?<!没法)(?<!不可以)(?:帮|为|给|替)(?:您|你|亲亲|亲)[\u4e00-\u9fff]{{0,4}}?{_AGENT_VERB}|"
+    rf"(?:小妹|妹子|妹纸|我|我们|这边|小红人)(?:这边|那边)?(?:已经|已|马上|立即|现在|这就|会|来|去|正在|将)?"
+    rf"(?:帮|为|给)(?:您|你)?[\u4e00-\u9fff]{{0,3}}?{_AGENT_VERB}|"
+    r"(?:小妹|妹子|妹纸|我|我们|这边)(?:这边)?(?:已经|已|会|去|来)?(?:联系|反馈|留言|催促|备注|登记|升级|核实)"
+    r"[\u4e00-\u9fff]{0,4}?(?:了|过|一下)|"
+    r"(?:^|[\s，,。!！])(?:(?:已经?)?(?:申请|提交|反馈|催促|登记|备注|拦截)(?:了|好了|成功了)|已经?(?:申请|提交|反馈|催促|登记|备注|留言))|"
+    rf"已(?:经)?(?:帮|为|给|替)(?:您|你)?[\u4e00-\u9fff]{{0,3}}?{_AGENT_VERB}|"
+    r"正在(?:为|帮|给)?(?:您)?(?:积极|火速)?(?:查|处理|核实|申请|联系|操作)|(?:查询|核实|处理)中|"
+    r"会(?:尽快|积极|再次|及时|提前|第一时间)?(?:(?:和|与|给|跟)(?:您|你)(?:电话)?(?:联系|预约|回电|回复|致电)|(?:联系|致电)(?:您|你))|"
+    r"(?:专员|站点)[\u4e00-\u9fff]{0,6}(?:联系您|回电|致电)|"
+    r"(?:您|亲|亲亲)(?:也)?可以(?:在|去|到|先|下|尝试|来找|找|咨询|关注|留意|查看|看一下|直接|选择)|"
+    r"可以(?:点击|通过|联系|申请|提交|重新|自行|拨打|登录|进入|拒收)|建议(?:您|亲)?(?!考虑|保留|保持)[\u4e00-\u9fff]|"
+    r"(?:请|麻烦|辛苦)(?:您|亲)?(?:先)?(?:点击|申请|联系|拒收|选择|拨打|进入|登录|重新|下单|将|提交|留意|关注|自行|到|去|在)|"
+    r"只能(?:是)?(?:建议)?(?:您)?(?:拒收|取消|申请|联系|重新|下单|换开|给您|退)|重新(?:下单|拍|购买|提交)|拒收|"
+    r"点击(?!.{0,6}评价)|(?:按照|根据)[^，,。]{0,8}操作|(?:咨询|客服|服务|售后|厂家|入驻|联系)(?:电话|热线)(?:是|为|哦|呢)|热线|"
+    r"拨打|致电|(?:您|亲)(?:可以)?(?:先|直接)?(?:联系|拨打|致电)(?:一下|下)?|"
+    r"(?:您|亲)(?:直接|先)?(?:到|去|在|联系)[^，,。!！?？]{0,14}(?:即可|就可以|就行)")
+# "Is this the order / item?" checks (rule 6).
+_ID_CHECK = re.compile(
+    r"(?:请问)?(?:是)?这(?:个|两个|几个|些|款|单|一单)(?:订单|商品|地址|号码|宝贝)?(?:号)?(?:吗|嘛|么)|"
+    r"(?:是|就是)(?:这个|这款|这单)(?:订单|商品)?(?:号)?(?:吧|哈)?[?？]")
+# Restating the customer's facts or request to check them (rules 5 and 6).
+_RESTATE_CHECK = re.compile(
+    r"(?:您|你)(?:是)?(?:说|指|的意思是)[^。!！?？]{1,30}?(?:对吗|对吧|是吗|是吧|吗|吧)|"
+    r"(?:您|你)是(?:想|要|想要|需要|希望)[^。!！?？还]{1,30}?(?:对吗|对吧|是吗|是吧|吗|吧)|"
+    r"[^，,。!！?？\s=]{3,40}[，,\s]{0,3}(?:对吗|对吧|是吗|是吧|是么|对么|没错吧|是这样吗|对不对)|"
+    r"(?<!已经)(?<!已)(?:跟|和|与)(?:您|你)确认(?:一下|下)?|(?:内容|信息)[^。!！?？]{0,40}确认(?:一下|下)(?:哦|呢|哈)?\s*$")
+_ID_ONLY = re.compile(r"这(?:个|两个|几个|款|单)(?:订单|商品)?(?:号)?[，,\s]{0,3}(?:对吗|对吧|是吗|是吧)$")
+# The price-protection template checks the agent's own computation, not the customer's facts (rule 6).
+_OWN_SUM = re.compile(r"=\s*\[金额x\][^。!！?？]{0,12}?(?:对吗|对吧|是吗)")
+# Asking what the customer wants or offering options (rule 1: only about this customer's need).
 _VERIFY = re.compile(
-    r"您(?:是|看)?(?:希望|想要|需要|打算|倾向).{0,24}还是|还是.{0,16}(?:呢|吗)\s*[？?]|请问您(?:是)?(?:需要|希望|想要|想)"
-    r"(?!.{0,6}(?:其他|别的|帮助|什么))|您看(?:是|要|需要)|您(?:这边)?(?:是)?(?:要|想)(?:退|换|取消|修改|补)")
-# Bare fillers: a reply made only of these is perfunctory.
-_FILLER_WORDS = re.compile(r"嗯+|哦+|噢+|喔+|额+|好的|好滴|好哒|是的|对的|收到|了解|明白|知道了|可以的|行|ok|亲|哈|呢|哦哦")
-_PUNCT = re.compile(r"[\s，,。.！!？?~～…、:：;；\[\]【】()（）\"“”'‘’]+")
-# Words too generic to show that a reply understood this particular message.
+    r"(?:您|你)(?:这边)?(?:是|看)?(?:需要|希望|想要|想|要|打算|倾向|选择)?[^。!！?？]{0,24}还是(?!建议|需要|要|会|可以|得|挺|很|比较|蛮)[^。!！?？]{1,24}(?:呢|吗|么|[?？]|$)|"
+    r"(?:您|你)(?:是)?(?:需要|想要|想买|想找|要)(?:什么|哪)(?:样|种|个|款)?|"
+    r"(?:售后|服务|发票|退|换|维修)[\u4e00-\u9fff]{0,2}什么(?:的)?(?:呢|嗯|吗|[?？])|什么(?:售后|服务类型|类型的?发票)|"
+    r"哪种(?:售后|服务|发票)|这(?:个)?款(?:呢|可以吗|行吗|怎么样|如何|合适吗)|您看(?:这|一下这)(?:个|款)[^。!！?？]{0,8}(?:呢|吗)|"
+    r"请问您(?:是)?(?:需要|希望|想要|想)(?!.{0,6}(?:其他|别的|帮助|什么问题|咨询))|"
+    r"(?:您|你)(?:是)?(?:要|想|需要)(?:退|换|取消|修改|补|维修|开)[^，,。!！?？\s]{0,10}(?:吗|呢)[?？]?\s*$|"
+    r"(?:您|你)(?:想|要|希望|需要)(?![^。!！?？]{0,12}(?:号码|号|地址|电话))[^。!！?？]{0,10}(?:何时|什么时候|哪天|哪一天|哪种|哪个|几)")
+# Facts about this customer's own order, item or address, or a restatement of the request (rule 5).
+_FACT = re.compile(
+    r"已(?:经)?(?:发出|发货|出库|取消|退款|签收|送达|妥投|到达|到站|揽收|提交|审核|申请成功|成功|拦截|报关|开具|生成|下单|完成|过保)|"
+    r"还没(?:有)?(?:发货|发出|出库|开具|到|审核|退款)|"
+    r"(?:发出|发货|出库|取消|退款|申请|拦截|报关|审核)(?:已经|已)?(?:成功|通过|完成)|"
+    r"(?:在|正在)(?:配送|派送|途|退款|审核|运输|送往)|(?:退款|审核|配送|派送|清关|调货|采购|运输)中|"
+    r"预计[^。!！?？]{0,14}(?:送达|到达|到货|发货|有货|发出|送到|到)|"
+    r"(?:今天|明天|后天|今日|明日)[^。!！?？，,\s]{0,6}(?:发货|发出|送到|送达|到达|能到|可以到|就到)|"
+    r"(?:可以|能|无法|不能)送达|命中站点|配送范围|价保[^。!！?？]{0,10}(?:成功|通过|失败)|(?:符合|应)价保|申请过|"
+    r"调货|采购中|缺货|无货|暂时?没(?:有)?货|(?:显示|是|目前|现在|都)有货|订单(?:已)?生成了|下单成功了|"
+    r"(?:看到|查到|查询到|查看到|显示)(?:了)?(?:您的|您这|这个订单|此单|该单)(?!订单号)|"
+    r"该[^。!！?？，,\s]{0,8}(?:订单|商品)(?:不能|无法|不支持|可以|是)|"
+    r"(?:您的|此单|该单|这单|这个订单)(?![^。!！?？，,]{0,4}号)[^。!！?？，,]{0,10}(?:已|在|预计|不能|无法|显示)|"
+    r"(?:此单|该单|这单)要|(?:可以|能)(?:给您)?申请价保|"
+    r"(?:您|你)(?:是)?(?:要|想|想要|需要|希望)(?![^，,。!！?？\s]{0,12}(?:号|吗|呢|么))"
+    r"(?:换|退|改|修改|取消|开|申请|退款)")
+# Echoing the customer's own words in a clause addressed to them (您的耳机左耳没声音 after 耳机左边没声音了) is a
+# restatement too; these words are too generic to count as an echo.
 _GENERIC = frozenset("""您好 你好 客服 问题 可以 这个 那个 一下 什么 怎么 这边 那边 我们 您的 订单 商品 情况 需要 帮您
-请问 谢谢 感谢 麻烦 稍等 时间 处理 已经 现在 还是 就是 没有 不是 如果 然后 因为 所以 知道 一个""".split())
-_WORD = re.compile(r"\[[^\]]*x\]|[A-Za-z0-9]{2,}|[\u4e00-\u9fff]{2,}")
-_MASKED = re.compile(r"\[[^\]]*x\]")
-# Greeting and closing templates say nothing about this customer: removed before the detectors run.
-_RITUALS = re.compile(
-    r"有什么(?:问题)?(?:我|小妹|这边)?可以(?:帮|为)(?:您|你)(?:处理|解决|效劳|服务)?(?:或解决)?(?:的)?(?:吗|呢|么)?|"
-    r"(?:请问)?(?:您)?还有(?:其他|什么|别的)(?:问题|事情|可以|需要).{0,16}?(?:吗|呢|么)|"
-    r"很高兴为您服务|感谢您的(?:咨询|支持|理解)|祝您(?:生活)?愉快|欢迎(?:您)?(?:下次)?光临")
+请问 谢谢 感谢 麻烦 稍等 时间 处理 已经 现在 还是 就是 没有 不是 如果 然后 因为 所以 知道 一个 的话 是的 好的 这样""".split())
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CLAUSE = re.compile(r"[^\s，,。.！!？?~～…、:：;；]+")
+# A refusal or a deflection; short and with no way forward, it is a brush-off (rule 4).
+_REFUSAL = re.compile(r"不能|无法|不可以|不支持|查不到|送不到|没办法|做不到|不行|改不了|不了的|不可|没法|"
+                      r"(?:我|小妹|妹子|我们|这边)也不(?:知道|清楚)|不清楚的")
+_DEFLECT = re.compile(r"第三方|不归我们|不是我们|与我们无关|跟我们没关系")
+_WAY_FORWARD = re.compile(r"(?<!不)可以|建议|只能|重新|换成|改成|或者|预计")
+_SHORT = 24
+# The layer detectors read at most this many characters of the reply (its start) and of the customer's message
+# (its end); service replies are far shorter, and the cap keeps a megabyte of input from costing seconds.
+_SCAN_CHARS = 4000
+# The customer's message: thanks or "that's all", questions, urgency, complaints and requests (rules 2 and 4).
+_CUSTOMER_THANKS = re.compile(r"谢|感谢|thank|thx|3q|辛苦|客气|没有了|没了|没有啦|没啦|没事了|不用了|可以了|好了|解决了|找到了|"
+                              r"明白了|知道了|其他没|其它没|没有其他|没有别的", re.IGNORECASE)
+_CUSTOMER_QUESTION = re.compile(r"吗|什么|怎么|多久|几天|几号|哪|为啥|为什么|是否|能不能|可不可以|会不会|有没有|咋")
+_CUSTOMER_URGENT = re.compile(r"尽快|快点|快一点|赶快|赶紧|太慢|速度|还没|到现在|急|催|希望|最好")
+_CUSTOMER_COMPLAINT = re.compile(r"坏|(?<!出)差(?!价|额)|破|漏|错|不对|不行|不能|没(?:有)?(?:收到|到|发|送|货|用|声|反应)|问题|投诉|"
+                                 r"怎么回事|不知道|不满|垃圾|骗|慢")
+_CUSTOMER_REQUEST = re.compile(r"帮我|我要|我想|请|麻烦|可以吗|能否|\[链接x\]|\[订单x\]|订单编号|订单号")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +175,14 @@ class ReplyAudit:
     """What one agent reply does, with a 0–100 score and the reasons.
 
     Attributes:
-        cognitive: refers specifically to what the customer said (shared content words, entities, restatement).
+        cognitive: shows it understood this customer: restates the request, or reports the state of their own
+            order, item or address (generic policy and timelines do not count).
         affective: accepts the feeling or apologises for the experience.
         action: says concretely what will be done or what the customer can do next.
         confirmation: restates the customer's facts or request to confirm them.
         verify_need: asks what the customer wants or offers options.
-        perfunctory: the reply is only fillers (嗯/哦/好的) or a brush-off (这是规定, 您冷静一下).
+        perfunctory: the reply is only fillers (嗯/哦/好的/是的), a closing template or a soothing stall sent
+            in reply to an open request, or a brush-off (这是规定, a refusal with no way forward).
         perfunctory_ratio: share of the reply's characters that are filler words.
         blame: phrasing that puts the fault on the customer.
         personal_data: unmasked personal data echoed in the reply.
@@ -110,18 +229,55 @@ class ReplyAudit:
         return _html_table("ReplyAudit", rows)
 
 
-def _content_words(text: str) -> set[str]:
-    words: set[str] = set()
-    for match in _WORD.finditer(text):
-        token = match.group()
-        if _MASKED.fullmatch(token):
-            continue
-        if re.fullmatch(r"[\u4e00-\u9fff]+", token):
-            # Chinese runs: every 2-character window, so 耳机坏了 shares 耳机 with 您的耳机.
-            words.update(token[i:i + 2] for i in range(len(token) - 1))
-        else:
-            words.add(token.lower())
-    return {w for w in words if w not in _GENERIC}
+def _bigrams(text: str) -> set[str]:
+    grams = {run[i:i + 2] for run in _CJK_RUN.findall(_MASKED.sub(" ", text)) for i in range(len(run) - 1)}
+    return grams - _GENERIC
+
+
+def _echo(customer: str, core: str) -> str:
+    """A clause addressed to the customer (您…) that repeats at least two of their content words, or ``""``."""
+    words = _bigrams(customer)
+    if len(words) < 2:
+        return ""
+    for clause in _CLAUSE.findall(core):
+        if "您" in clause and "提供" not in clause and len(_bigrams(clause) & words) >= 2:
+            return clause
+    return ""
+
+
+def _customer_state(text: str) -> tuple[bool, bool]:
+    """``(open, pressing)`` for the customer's message.
+
+    ``open``: it leaves something for the agent to answer (a question, a complaint, a request, a link or an order
+    card), so a bare closing template in reply brushes it off (rule 2); thanks or "that's all" close it.
+    ``pressing``: a question, urgency or a complaint, so a reply that only soothes or asks to wait answers nothing.
+    """
+    if not text.strip():
+        return False, False
+    question_word = bool(_CUSTOMER_QUESTION.search(text))
+    urgent = bool(_CUSTOMER_URGENT.search(text))
+    complaint = bool(_CUSTOMER_COMPLAINT.search(text))
+    pressing = question_word or urgent or complaint or "?" in text or "？" in text
+    if _CUSTOMER_THANKS.search(text) and not urgent and not question_word:
+        return False, pressing
+    return pressing or bool(_CUSTOMER_REQUEST.search(text)), pressing
+
+
+def _perfunctory(core: str, opening: bool, closing: bool, customer: str, action: bool, verify: bool) -> bool:
+    """Rules 2–4 over the reply with its rituals removed (``core``)."""
+    bare = _PUNCT.sub("", _MASKED.sub("", core))
+    if not bare and _MASKED.search(core) and not opening and not closing:
+        return False                  # only masked tokens: what was said is hidden
+    is_open, pressing = _customer_state(customer)
+    if not _FILLER_WORDS.sub("", bare):
+        if closing:
+            return is_open            # a closing template, or 好的 + template, in reply to an open message
+        return not opening            # bare fillers; a greeting template alone is not perfunctory
+    if not _FILLER_WORDS.sub("", _PUNCT.sub("", _STALL.sub("", _MASKED.sub("", core)))):
+        return pressing               # 非常抱歉 / 请耐心等待 / 后续告知您 after a question or complaint
+    if action or verify or len(bare) > _SHORT or _WAY_FORWARD.search(core):
+        return False
+    return bool(_REFUSAL.search(core) or _DEFLECT.search(core))
 
 
 def audit_reply(customer_text: str, agent_reply: str) -> ReplyAudit:
@@ -131,35 +287,52 @@ def audit_reply(customer_text: str, agent_reply: str) -> ReplyAudit:
         customer_text: what the customer said (the turn or turns the reply answers); may be empty.
         agent_reply: the agent's reply.
 
+    The layer detectors read the first 4,000 characters of the reply and the last 4,000 of the customer's message;
+    the guardrails (blame, personal data, brush-offs) read all of the reply.
+
     Raises:
         TypeError: if either argument is not a str.
     """
     require_text(customer_text)
     require_text(agent_reply)
-    reply = _RITUALS.sub("", to_simplified(agent_reply))
-    customer = to_simplified(customer_text)
+    simple = to_simplified(agent_reply[:_SCAN_CHARS])
+    customer = to_simplified(customer_text[-_SCAN_CHARS:])
+    closing = _CLOSING.search(simple) is not None
+    after_closing = _CLOSING.sub(" ", simple)
+    opening = _OPENING.search(after_closing) is not None
+    core = _OPENING.sub(" ", after_closing)
     evidence: list[tuple[str, str]] = []
 
-    def found(name: str, pattern: re.Pattern[str]) -> bool:
-        match = pattern.search(reply)
+    def found(name: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        match = pattern.search(text)
         if match:
-            evidence.append((name, match.group()))
-        return match is not None
+            evidence.append((name, match.group().strip()))
+        return match
 
-    affective = found("affective", _AFFECTIVE)
-    action = found("action", _ACTION)
-    confirmation = found("confirmation", _CONFIRM)
-    verify_need = found("verify_need", _VERIFY)
-    shared = sorted(_content_words(customer) & _content_words(reply))
-    cognitive = bool(shared) or confirmation
-    if shared:
-        evidence.append(("cognitive", "、".join(shared[:4])))
+    affective = found("affective", _AFFECTIVE, core) is not None
+    action = found("action", _ACTION, _ID_REQUEST.sub(" ", core)) is not None
+    checked = _OWN_SUM.sub(" ", core)
+    restate = _RESTATE_CHECK.search(checked)
+    if restate and _ID_ONLY.search(restate.group()):
+        restate = None                # "[订单x] 这个订单是吗": an identity check, not a restatement
+    if restate:
+        evidence.append(("confirmation", restate.group().strip()))
+    restated = restate is not None
+    confirmation = restated or found("confirmation", _ID_CHECK, checked) is not None
+    verify_need = found("verify_need", _VERIFY, core) is not None
+    cognitive = found("cognitive", _FACT, core) is not None or restated
+    if not cognitive:
+        echo = _echo(customer, core)
+        if echo:
+            evidence.append(("cognitive", echo))
+            cognitive = True
     violations = check_reply(agent_reply, customer_text, min_chars=0, max_chars=10 ** 9)
     rules = {v.rule for v in violations}
-    bare = _PUNCT.sub("", reply)
+    brush_off = any(v.rule == "perfunctory" and v.detail.startswith("a brush-off") for v in violations)
+    perfunctory = brush_off or _perfunctory(core, opening, closing, customer, action, verify_need)
+    bare = _PUNCT.sub("", _MASKED.sub("", core))
     filler_chars = sum(len(m.group()) for m in _FILLER_WORDS.finditer(bare))
     ratio = filler_chars / len(bare) if bare else 1.0
-    perfunctory = "perfunctory" in rules or (bool(bare) and ratio >= 0.8) or not bare
     blame = "blame" in rules
     personal = "personal_data" in rules
     score = 25 * cognitive + 25 * affective + 30 * action + 10 * confirmation + 10 * verify_need
@@ -173,7 +346,7 @@ def audit_reply(customer_text: str, agent_reply: str) -> ReplyAudit:
         reasons.append("verifies the need")
     if perfunctory:
         score -= 40
-        reasons.append("perfunctory: fillers or a brush-off with nothing else")
+        reasons.append("perfunctory: fillers, a ritual or a stall that answers nothing, or a brush-off")
     if blame:
         score -= 30
         reasons.append("blames the customer")
