@@ -173,6 +173,26 @@ CONVENTIONS = [
     # verify_need: the customer's need (invoice type, after-sales kind, a proposed product), never the opener
     ("verify-either-or", "耳机坏了", "您是希望退货还是换货呢？", {"verify_need"}),
     ("verify-product", "[数字x]就好", "[链接x] 这个款呢", {"verify_need"}),
+    # generalisations checked on training/devsets/audit_tune.jsonl (adapt half)
+    ("r2-closing-to-frustration", "晕", "请问还有其他可以帮到您的吗?", {"perfunctory"}),
+    ("r2-closing-to-urgency-thanks", "尽量今天送到 谢谢", "好的 我们会尽力的 请问还有其他可以帮到您的吗?",
+     {"perfunctory"}),
+    ("r2-closing-after-misclick", "我点错了", "请问还有其他可以帮到您的吗?", set()),
+    ("r3-bare-here", "能补差价吗", "亲亲 在呢", {"perfunctory"}),
+    ("r3-bare-no-can", "这个能加急吗", "不可以的哦", {"perfunctory"}),
+    ("r4-vague-promise", "有货就第一时间发货哟", "会尽快的哦", {"perfunctory"}),
+    ("r4-see-the-page", "空调可以送到村里吗", "亲亲，以页面显示为准哦", {"perfunctory"}),
+    ("r5-at-station", "还在路上吗", "您的包裹已经到站点了", {"cognitive"}),
+    ("r5-shows-cancelled", "嗯", "亲 现在显示您取消订单了 取消后就不会再送货了哦", {"cognitive"}),
+    ("r5-restated-need", "我手机换了号", "亲爱的需要换绑手机号吗", {"cognitive", "confirmation"}),
+    ("r5-id-request-not-restatement", "我要换绑", "亲亲您提供一下您要换绑的手机号哦", set()),
+    ("r6-masked-order-check", "之前的问题", "订单[订单x]吗?", {"confirmation"}),
+    ("r6-phone-check", "[数字x]", "这个手机是吗 亲", {"confirmation"}),
+    ("r7-id-request-with-check", "key是什么", "您提供下优惠券ID帮您查询下的哦", set()),
+    ("r7-new-order", "不下单就能补差价了?", "亲 您需要去拍一个新的订单", {"action"}),
+    ("r7-escalated-callback", "可以", "小妹会记录清楚升级给专业团队，专员会[数字x]小时与您电话联系", {"action"}),
+    ("r7-describes-not-acts", "是的", "这个查询到给您开具的是电子发票哦~", {"cognitive"}),
+    ("verify-offer-to-file", "屏幕触控不灵", "您可以在退换/售后中申请，需要这边代替您申请吗?", {"action", "verify_need"}),
 ]
 
 

@@ -1,11 +1,14 @@
 """Evaluate analyze_dialogue and audit_reply on ../shared/data (issue: whole conversations).
 
-    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600] [--audit-set PATH] [--skip-corpus]
+    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600] [--audit-set PATH [PATH ...]] [--skip-corpus]
 
 1. audit_reply against the hand-labeled agent replies of training/devsets/audit_dev.jsonl (jddc dev half):
    per-label precision / recall / F1 for cognitive, affective, action, confirmation, verify_need, perfunctory.
    ``--audit-set PATH`` scores another labeled file of the same format instead (ids, hashes and labels, no text);
-   its section is written under the file's stem, and the report keeps the sections of earlier runs.
+   its section is written under the file's stem, and the report keeps the sections of earlier runs. Several paths
+   score each file under its own stem and also all of them pooled, under the stems joined by ``+`` (e.g.
+   ``--audit-set training/devsets/audit_dev.jsonl training/devsets/audit_tune.jsonl`` writes ``audit_dev``,
+   ``audit_tune`` and ``audit_dev+audit_tune``).
 2. Risk warning against the hand-labeled end states of training/devsets/dialogue_states.jsonl: ROC AUC of the
    risk score for dialogues that end angry or escalating (positives) against those that end satisfied.
 3. analyze_dialogue over every jddc_sample dialogue and the first ``--cped-limit`` CPED dialogues (the first
@@ -53,9 +56,8 @@ def roc_auc(positives: list[float], negatives: list[float]) -> float:
 AUDIT_DEV = HERE / "devsets" / "audit_dev.jsonl"
 
 
-def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV) -> dict:
-    if not path.exists():
-        return {"missing": str(path)}
+def audit_counts(dialogues: dict[str, dict], path: Path) -> tuple[int, int, dict[str, Counter]]:
+    """``(replies, hash mismatches, per-label tp/fp/fn/tn counts)`` of audit_reply on one labeled file."""
     rows = _read_jsonl(path)
     counts = {name: Counter() for name in LABELS}
     changed = 0
@@ -74,13 +76,37 @@ def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV) -> dict:
         for name in LABELS:
             gold, pred = bool(row[name]), bool(getattr(audit, name))
             counts[name][("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1
-    out = {"replies": len(rows), "hash_mismatch": changed}
+    return len(rows), changed, counts
+
+
+def summarize(replies: int, changed: int, counts: dict[str, Counter]) -> dict:
+    out = {"replies": replies, "hash_mismatch": changed}
     for name, c in counts.items():
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         out[name] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
                      "gold_positive": c["tp"] + c["fn"]}
     return out
+
+
+def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV) -> dict:
+    if not path.exists():
+        return {"missing": str(path)}
+    return summarize(*audit_counts(dialogues, path))
+
+
+def pooled_scores(dialogues: dict[str, dict], paths: list[Path]) -> dict:
+    """Scores over the union of several labeled files (counts added, then precision / recall / F1)."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        return {"missing": missing}
+    replies, changed, pooled = 0, 0, {name: Counter() for name in LABELS}
+    for path in paths:
+        n, bad, counts = audit_counts(dialogues, path)
+        replies, changed = replies + n, changed + bad
+        for name in LABELS:
+            pooled[name].update(counts[name])
+    return summarize(replies, changed, pooled)
 
 
 def as_turns(dialogue: dict) -> list[tuple[str, str]]:
@@ -106,24 +132,29 @@ def distribution(results: list) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cped-limit", type=int, default=600)
-    parser.add_argument("--audit-set", type=Path, default=AUDIT_DEV,
-                        help="labeled agent replies to score (default: training/devsets/audit_dev.jsonl)")
+    parser.add_argument("--audit-set", type=Path, nargs="+", default=[AUDIT_DEV],
+                        help="labeled agent replies to score (default: training/devsets/audit_dev.jsonl); "
+                             "several files are scored one by one and pooled")
     parser.add_argument("--skip-corpus", action="store_true",
                         help="only score the audit set; skip the jddc/cped corpus runs, risk AUC and examples")
     args = parser.parse_args()
     dialogues = {d["session_id"]: d for d in iter_dialogues()}
     out = HERE / "reports" / "dialogue_eval.json"
-    audit_path = args.audit_set.resolve()
-    default_set = audit_path == AUDIT_DEV.resolve()
-    key = "audit_dev" if default_set else audit_path.stem
+    audit_paths = [path.resolve() for path in args.audit_set]
+    default_set = audit_paths == [AUDIT_DEV.resolve()]
+    keys = ["audit_dev" if path == AUDIT_DEV.resolve() else path.stem for path in audit_paths]
     report: dict = {}
     if (args.skip_corpus or not default_set) and out.exists():
         report = json.loads(out.read_text(encoding="utf-8"))  # keep the sections this run does not redo
     report["command"] = "PYTHONPATH=src python training/eval_dialogue.py"
-    report[key] = audit_scores(dialogues, audit_path)
+    for key, path in zip(keys, audit_paths):
+        report[key] = audit_scores(dialogues, path)
+    if len(audit_paths) > 1:
+        keys.append("+".join(keys))
+        report[keys[-1]] = pooled_scores(dialogues, audit_paths)
     if args.skip_corpus:
         out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(json.dumps({key: report[key]}, ensure_ascii=False, indent=1))
+        print(json.dumps({key: report[key] for key in keys}, ensure_ascii=False, indent=1))
         return
 
     results, times = {}, []
