@@ -268,3 +268,58 @@ def test_threats_and_venting_are_not_said_back_as_wishes_or_facts(text: str) -> 
     cognitive = empathkit.suggest_response(text).layers.cognitive
     for said in (restated, cognitive):
         assert "投诉" not in said and "气死" not in said, said
+
+
+# ----------------------------------------------------------------------------------------------------------
+# wording: questions vs wishes, the delivery need question, joy only for positive messages
+# ----------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, asked", [
+    ("审核通过后会通知我吧?", "会不会通知您"),
+    ("这款冰箱有白色的吗", "有没有白色的"),
+    ("明天能送到吗", "能不能送到"),
+    ("審核通過後會通知我吧?", "會不會通知您"),
+])
+def test_yes_no_question_is_restated_as_a_question(text: str, asked: str) -> None:
+    reply = build_reply(text, fake_emotion(text, "neutral", 0.0), extract(text))
+    assert asked in reply.layers.cognitive, reply.layers.cognitive
+    assert "希望" not in reply.layers.cognitive and "是否" not in reply.layers.cognitive
+    assert check_reply(reply.text, text) == ()
+
+
+@pytest.mark.parametrize("text", ["已经发信息给配送小哥了", "[数字x]/[数字x]派送和安装一起"])
+def test_delivery_need_question_only_when_waiting(text: str) -> None:
+    reply = build_reply(text, fake_emotion(text, "neutral", 0.0), extract(text))
+    assert "收到货" not in reply.text and "包裹" not in reply.layers.verify, reply.text
+    assert "位置" not in reply.layers.action
+
+
+def test_delivery_need_question_when_the_customer_is_waiting() -> None:
+    text = "我的快递三天了还没到"
+    reply = build_reply(text, fake_emotion(text, "neutral", 0.0), extract(text))
+    assert reply.intent == "delivery_status"
+    assert reply.layers.verify.endswith("？"), reply.text
+
+
+@pytest.mark.parametrize("text, intensity, polarity", [
+    ("你好，我这个订单[数字x]月[数字x]号完成", 0.22, 0.65),  # faint "joy" on a plain statement
+    ("可以了 这个是你们上门收件吗?", 0.6, 0.8),               # a question is answered, not thanked for
+    ("特傻 特幼稚", 0.5, -0.1),                                # the polarity head disagrees
+])
+def test_joy_rows_only_for_positive_messages(text: str, intensity: float, polarity: float) -> None:
+    reply = build_reply(text, fake_emotion(text, "joy", intensity, polarity=polarity), extract(text))
+    affective = [t for t in reply.templates if LAYER_OF.get(t) == "affective"]
+    assert KEY_OF[affective[0]] == "neutral", reply.text
+    for word in ("认可", "满意", "好评", "开心", "高兴"):
+        assert word not in reply.layers.affective
+
+
+def test_phrase_bank_is_varied() -> None:
+    from collections import Counter
+    groups = Counter((p.layer, p.key, p.tone, p.region) for p in PHRASES.get())
+    assert groups[("follow", "*", "warm", "*")] >= 20
+    assert groups[("affective", "neutral", "warm", "*")] >= 20
+    assert groups[("action", "other", "*", "*")] >= 20
+    assert len({p.text for p in PHRASES.get()}) == len(PHRASES.get())
+    texts = {empathkit.suggest_response(t).text for t in
+             ["我的快递三天了还没到", "快递怎么还没到啊", "包裹到哪了", "物流一直不更新", "还没发货吗", "什么时候能到"]}
+    assert len(texts) == 6

@@ -18,7 +18,7 @@ LAYERS = ("cognitive", "affective", "action", "offer", "follow", "verify", "clos
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 # Slots whose value comes from the message or the caller (never converted); every other "needs" item is a
 # condition the builder states (e.g. "urgent", "choices").
-VALUE_SLOTS = frozenset({"facts", "ask", "want", "product", "duration", "when", "order", "amount", "callback", "brand",
+VALUE_SLOTS = frozenset({"facts", "ask", "want", "confirm", "product", "duration", "when", "order", "amount", "callback", "brand",
                          "choice_a", "choice_b"})
 
 

@@ -51,6 +51,17 @@ _MAX_FACT_CHARS = 48
 _END = "。！？!?…"
 
 
+# Signs that the customer is waiting for goods (not arrived, when, how long, urgent): only then is the
+# delivery need "getting the goods soon" and the check "where the parcel is now".
+_WAITING = re.compile(r"没(?:有)?(?:收到|到|送|发|动|更新|消息)|未(?:收到|到|送达|发货)|还没|怎么还|什么时候|啥时候|几时|"
+                      r"多久|哪天|到哪|在哪|到了吗|能到|送到|不动|催|急|尽快|快点|赶紧|等了|一直等|迟迟")
+_QUESTION_ANYWHERE = re.compile(r"[吗嘛][？?]?|[？?]")
+# A joy label is answered with joy rows ("看到您满意") only when the message reads as positive: the polarity
+# head agrees, the feeling is not faint, joy clearly beats neutral, and it is not a question to be answered.
+_JOY_POLARITY = 0.3
+_JOY_MARGIN = 0.1
+
+
 def _band(intensity: float) -> str:
     return "low" if intensity < 1 / 3 else "mid" if intensity < 2 / 3 else "high"
 
@@ -63,6 +74,21 @@ def _emotion_key(emotion: EmotionResult) -> str:
     if flags.escalation >= 0.5 and emotion.label not in NEGATIVE:
         return "anger"
     return emotion.label
+
+
+def _affect_key(emotion: EmotionResult, text: str, intent: str) -> str:
+    """The affective key the reply uses: :func:`_emotion_key`, with joy and gratitude kept for messages that
+    are positive (a neutral order statement the model scores as joy gets neutral rows, not 谢谢您的认可)."""
+    key = _emotion_key(emotion)
+    if key == "joy":
+        simple = to_simplified(text)
+        margin = emotion.scores.get("joy", 0.0) - emotion.scores.get("neutral", 0.0)
+        asking = intent != "praise_thanks" and bool(_QUESTION_ANYWHERE.search(simple) or _WH.search(simple))
+        if emotion.polarity < _JOY_POLARITY or emotion.intensity < 1 / 3 or margin < _JOY_MARGIN or asking:
+            return "neutral"
+    if key == "gratitude" and emotion.polarity < -0.25:
+        return "neutral"  # 快递员电话打不通…谢谢: a request with thanks, not thanks for help given
+    return key
 
 
 
@@ -92,10 +118,43 @@ def _asks(text: str, info: KeyInfo, variant: str) -> dict[str, str]:
     for span in spans:
         kind, core = _task_phrase(pieces, matched, span, variant)
         core = re.sub(r"(?:吗|么|嘛|呢|吧)$", "", core.strip(" ，,。.！!？?～~"))
-        if len(core) >= 2 and kind not in out and not check_reply(core, text, min_chars=0) \
-                and not _PLACE_CHAIN.search(to_simplified(core)):
+        if len(core) < 2 or check_reply(core, text, min_chars=0) or _PLACE_CHAIN.search(to_simplified(core)):
+            continue
+        # A yes/no question (会通知我吧? / 能送到吗) is restated as a question being asked (您是想确认…会不会…),
+        # never as a wish (您希望…): the customer asked, they did not ask for it.
+        yes_no = core.startswith("是否") and kind == "ask"
+        if kind == "want" and _is_question(matched[span.start:span.end]):
+            yes_no = True
+        if yes_no:
+            asked = a_not_a(core[2:] if core.startswith("是否") else core, variant)
+            if asked and "confirm" not in out:
+                out["confirm"] = asked
+                continue
+            if kind == "want":
+                kind, core = "ask", (core if core.startswith("是否") else regional("是否", variant) + core)
+        if kind in ("ask", "want") and kind not in out:
             out[kind] = core
     return out
+
+
+# The first modal of a yes/no question and its A-not-A form: 会 → 会不会, 能 → 能不能, 可以 → 可不可以,
+# 有 → 有没有, 是 → 是不是. Words that only contain the character (功能, 会员, 没有, 所有…) are skipped.
+_MODAL = re.compile(r"(?<![功可智性技本才])能(?![力量源耗])|(?<![机开社学聚约不])[会會](?![员員议議话話计計])|"
+                    r"可以|(?<![没沒所拥擁具只])有(?![点點些关關效])|(?<![但可总總还還要于於就])是(?![否非])")
+_NEGATED = re.compile(r"[不没沒未别別]")
+
+
+def a_not_a(core: str, variant: str) -> str:
+    """``core`` (a yes/no question without its particle) with its first modal doubled as A-not-A, or ""."""
+    if _NEGATED.search(core):
+        return ""
+    match = _MODAL.search(core)
+    if match is None:
+        return ""
+    word = match.group()
+    no = "没" if variant == "cn" and word == "有" else "沒" if word == "有" else "不"
+    doubled = "可不可以" if word == "可以" else word + no + word
+    return core[:match.start()] + doubled + core[match.end():]
 
 
 def _facts(text: str, info: KeyInfo, variant: str) -> list[str]:
@@ -274,14 +333,17 @@ def _compose(text: str, emotion: EmotionResult, info: KeyInfo, decision: Triage,
     intent = info.intent
     if intent == "praise_thanks" and negative:
         intent = "complaint"  # 呵呵，服务真好[微笑]: answered as the complaint it is
+    feeling = _affect_key(emotion, text, intent)
+    if emotion.flags.urgency >= 0.5 or _WAITING.search(to_simplified(text)):
+        have = have | {"waiting"}
     # Cognitive: the facts when there are any, else what the request is about.
-    cognitive = one("cognitive", "*", 1) if facts or "ask" in values or "want" in values else ""
+    cognitive = one("cognitive", "*", 1) if facts or values.keys() & {"ask", "want", "confirm"} else ""
     if not cognitive:
         cognitive = one("cognitive", intent, 2)
     cognitive = regional(VOCATIVE[address], variant) + _sentence(cognitive)
     # Affective: the feeling, scaled by intensity band.
     urgent = frozenset({"urgent"}) if emotion.flags.urgency >= 0.5 else frozenset()
-    affective = _sentence(one("affective", _emotion_key(emotion), 3, urgent, _band(emotion.intensity)))
+    affective = _sentence(one("affective", feeling, 3, urgent, _band(emotion.intensity)))
     # Action: a concrete check, the allowed offers that fit, and the follow-up.
     main = one("action", intent, 4)
     fitting = [o for o in OFFER_INTENTS.get(intent, ()) if o in offered
@@ -296,12 +358,12 @@ def _compose(text: str, emotion: EmotionResult, info: KeyInfo, decision: Triage,
     verify = ""
     hot_and_high = emotion.label in HOT and band == "high"
     calm_other = intent == "other" and not negative
-    if tone != "brief" and intent != "praise_thanks" and emotion.label not in ("joy", "gratitude") \
+    if tone != "brief" and intent != "praise_thanks" and feeling not in ("joy", "gratitude") \
             and not hot_and_high and not calm_other:
         choices = [CHOICES[o] for o in fitting if o in CHOICES]
         if len(choices) >= 2:
             values["choice_a"], values["choice_b"] = regional(choices[0], variant), regional(choices[1], variant)
-            have = frozenset(values)
+            have = have | frozenset(values)
             verify = one("verify", "*", 8, frozenset({"choices"}))
         else:
             verify = one("verify", intent, 8)
