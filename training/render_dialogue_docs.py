@@ -1,0 +1,126 @@
+"""Write docs/dialogues.md from the measured report of training/eval_dialogue.py.
+
+    PYTHONPATH=src python training/eval_dialogue.py && python training/render_dialogue_docs.py
+
+The page's prose is fixed here; every number and example comes from training/reports/dialogue_eval.json, so the
+page always shows the last measured run.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "training" / "reports" / "dialogue_eval.json"
+PAGE = ROOT / "docs" / "dialogues.md"
+LABELS = ("cognitive", "affective", "action", "confirmation", "verify_need", "perfunctory")
+
+INTRO = """# Whole conversations: analyze_dialogue and audit_reply
+
+`analyze_dialogue(turns)` reads a whole customer-service conversation: every customer turn through
+`detect_emotion` and `extract_keyinfo`, the **trajectory** of polarity and intensity (`heating_up`,
+`calming_down`, `steady`), a **risk warning** (probability that the case escalates or churns, the turn that
+raised it and why), the merged STAR key information, the customer's **unresolved asks**, and an **archive
+summary** (issue, what the agent did, outcome, the customer's final state). `audit_reply(customer_text,
+agent_reply)` scores one agent reply by the seeds' listening metrics: the three empathy layers (cognitive,
+affective, action), confirmation, need verification, perfunctory fillers, blame and echoed personal data, with
+a 0–100 score and the reasons. The dialogue-level audit (`DialogueAnalysis.audit`) aggregates the same
+metrics: empathy-phrase frequency, confirmation rate, perfunctory rate and first-response empathy.
+
+```python
+import empathkit
+
+turns = [("customer", "我11月20号买的洗衣机到现在还没送到"),
+         ("agent", "好的"),
+         ("customer", "又是好的？？你们到底有没有人管啊😡 再不到我就投诉"),
+         ("agent", "非常抱歉让您久等了，我这就联系仓库核实包裹位置，今天下午给您回电")]
+result = empathkit.analyze_dialogue(turns)        # dicts, (role, text) tuples or DataFrame rows
+result.risk.level, result.risk.reasons, result.trend
+result.summary.to_dict()
+empathkit.audit_reply("快递三天了还没到", "好的")   # perfunctory, score 0
+```
+
+Everything is rules over the outputs of the emotion model and the key-information extractor: no extra model,
+fast enough for whole archives, and every flag says which words raised it (`evidence`, `reasons`).
+"""
+
+
+def _f1_table(block: dict) -> list[str]:
+    lines = ["| label | gold positives | precision | recall | F1 |", "|---|---|---|---|---|"]
+    for label in LABELS:
+        row = block.get(label)
+        if row:
+            lines.append(f"| {label} | {row['gold_positive']} | {row['precision']} | {row['recall']} | {row['f1']} |")
+    return lines
+
+
+def _counts(mapping: dict) -> str:
+    return ", ".join(f"{key} {value}" for key, value in sorted(mapping.items(), key=lambda kv: -kv[1]))
+
+
+def main() -> None:
+    report = json.loads(REPORT.read_text(encoding="utf-8"))
+    out = [INTRO, "## Measured", "",
+           f"Command: `{report['command']}` (then `python training/render_dialogue_docs.py` writes this page).", ""]
+    audits = [(key, value) for key, value in report.items() if key.startswith("audit") and isinstance(value, dict)]
+    for key, block in audits:
+        name = block.get("set", key)
+        held = "heldout" in key
+        out += [f"### audit_reply against hand labels: `{name}` ({block.get('replies')} agent replies)", "",
+                ("Labeled blind from the dialogue text (no model output seen) and **never used to tune the rules**: "
+                 "this is the honest estimate." if held else
+                 "The rules were tuned while reading this set's errors, so its scores are optimistic."), ""]
+        out += _f1_table(block) + [""]
+    risk = report.get("risk_auc") or {}
+    if risk:
+        out += ["### Risk warning against hand-labeled end states (jddc_sample dev half)", "",
+                f"End states of all dev-half dialogues (training/devsets/dialogue_states.jsonl): "
+                f"{_counts(risk.get('end_states', {}))}. ROC AUC of the risk score, dialogues ending angry or "
+                f"escalating ({risk.get('angry_or_escalating')}) against those ending satisfied "
+                f"({risk.get('satisfied')}): **{risk.get('roc_auc')}**; against all other dialogues: "
+                f"{risk.get('roc_auc_vs_all_others')}. With so few angry endings this AUC is very uncertain.", ""]
+    for key, title in (("jddc", "All jddc_sample dialogues"), ("cped", "CPED dialogues (TV drama)")):
+        block = report.get(key)
+        if not block:
+            continue
+        out += [f"### {title}: {block['dialogues']} dialogues", ""]
+        if block.get("note"):
+            out += [f"Note: {block['note']}.", ""]
+        out += ["| measure | distribution |", "|---|---|",
+                f"| risk level | {_counts(block['risk_level'])} |",
+                f"| risk score quartiles | {block['risk_score_quartiles']} |",
+                f"| outcome | {_counts(block['outcome'])} |",
+                f"| trend | {_counts(block['trend'])} |",
+                f"| customer's final emotion | {_counts(block['final_state'])} |",
+                f"| agent metrics (mean per dialogue) | "
+                + ", ".join(f"{k} {v}" for k, v in block["agent_mean"].items()) + " |",
+                f"| first response shows empathy | {block['first_response_empathy']} |"]
+        if "ms_per_dialogue_p50" in block:
+            out.append(f"| time per dialogue, p50 | {block['ms_per_dialogue_p50']} ms "
+                       f"(median {block.get('turns_per_dialogue_median')} turns) |")
+        out.append("")
+    examples = report.get("examples") or []
+    if examples:
+        out += ["## Worked examples (jddc_sample, personal data masked by the source and by empathkit)", ""]
+    for number, example in enumerate(examples, 1):
+        risk, summary, audit = example["risk"], example["summary"], example["audit"]
+        out += [f"### {number}. {summary['issue']}", "", "```"] + example["turns"]
+        if example.get("more_turns"):
+            out.append(f"… {example['more_turns']} more turns")
+        out += ["```", "",
+                f"- risk **{risk['level']}** ({risk['score']}), raised at turn {risk['turn']}: "
+                + ("; ".join(risk["reasons"]) or "no reason above the threshold"),
+                f"- trend: {example['trend']}; outcome: {summary['outcome']}; customer's final emotion: "
+                f"{summary['final_state']}",
+                f"- agent did: " + (" / ".join(summary["actions"]) or "nothing detected"),
+                f"- unresolved asks: " + (" / ".join(example.get("unresolved_asks") or []) or "none"),
+                f"- agent audit: {audit['replies']} replies, affective {audit['affective_rate']}, cognitive "
+                f"{audit['cognitive_rate']}, action {audit['action_rate']}, confirmation "
+                f"{audit['confirmation_rate']}, perfunctory {audit['perfunctory_rate']}, mean score "
+                f"{audit['mean_score']}", ""]
+    PAGE.write_text("\n".join(out).rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {PAGE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
