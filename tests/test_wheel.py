@@ -37,6 +37,15 @@ def test_wheel_holds_the_model_and_stays_small(wheel: Path) -> None:
     assert wheel.stat().st_size < MAX_WHEEL_MB * 1024 * 1024
 
 
+def test_wheel_requires_only_the_five_runtime_dependencies(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (meta,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        lines = archive.read(meta).decode("utf-8").splitlines()
+    required = {line.split(":", 1)[1].strip().split(";")[0].split("=")[0].split(">")[0].split("<")[0].strip().lower()
+                for line in lines if line.startswith("Requires-Dist:") and "extra ==" not in line}
+    assert required == {"numpy", "onnxruntime", "tokenizers", "jieba", "opencc"}
+
+
 def test_fresh_venv_runs_demo_and_quickstart(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
