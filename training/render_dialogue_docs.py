@@ -61,7 +61,10 @@ def _counts(mapping: dict) -> str:
 def main() -> None:
     report = json.loads(REPORT.read_text(encoding="utf-8"))
     out = [INTRO, "## Measured", "",
-           f"Command: `{report['command']}` (then `python training/render_dialogue_docs.py` writes this page).", ""]
+           "Commands: `PYTHONPATH=src python training/eval_dialogue.py` (corpora, risk AUC, examples, audit_dev), "
+           "then `... --skip-corpus --audit-set training/devsets/audit_heldout.jsonl` and `... --skip-corpus "
+           "--audit-set training/devsets/audit_dev.jsonl training/devsets/audit_tune.jsonl`; "
+           "`python training/render_dialogue_docs.py` writes this page.", ""]
     audits = [(key, value) for key, value in report.items() if key.startswith("audit") and isinstance(value, dict)]
     for key, block in audits:
         name = block.get("set", key)
