@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -52,6 +53,11 @@ def test_fresh_venv_runs_demo_and_quickstart(wheel: Path, tmp_path: Path) -> Non
     python = env_dir / "bin" / "python"
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           check=True, capture_output=True, text=True).stdout.strip()
+    # When the tests themselves run in a virtual environment, the new venv's "system" site is the base
+    # interpreter's, which lacks the runtime dependencies: point it at this environment's site-packages too
+    # (after its own, so the wheel's copy of empathkit still comes first).
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site, "_outer_site.pth").write_text("\n".join(sorted(outer)) + "\n", encoding="utf-8")
     with zipfile.ZipFile(wheel) as archive:  # install = unpack the wheel into the venv (what pip does)
         archive.extractall(site)
     work = tmp_path / "elsewhere"
