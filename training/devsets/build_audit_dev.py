@@ -413,42 +413,82 @@ def dev_dialogues() -> list[dict]:
     return [d for d in iter_dialogues() if half_of(d["session_id"]) == "dev"]
 
 
-def draw_sample(dialogues: list[dict]) -> list[tuple[str, int]]:
-    """Re-draw the audit sample: (session_id, agent turn index) pairs, in draw order."""
+
+def agent_pool(dialogues: list[dict]) -> list[tuple[str, int]]:
+    """Every agent turn whose previous turn is a customer turn: (session_id, turn index), in file order."""
     pool = []
     for dialogue in dialogues:
         turns = dialogue["turns"]
         for index in range(1, len(turns)):
             if turns[index]["speaker"] == "agent" and turns[index - 1]["speaker"] == "customer":
                 pool.append((dialogue["session_id"], index))
-    text = {d["session_id"]: d["turns"] for d in dialogues}
-    shuffled = list(pool)
-    random.Random(SEED).shuffle(shuffled)
-    sample = [(sid, i) for sid, i in shuffled if eligible(text[sid][i]["text"])][:N_SAMPLE]
-    print(f"pool: {len(pool)} agent turns after a customer turn in {len(dialogues)} dev dialogues; "
-          f"sample: {len(sample)}")
-    return sample
+    return pool
 
 
-def check(dialogues: list[dict], sample: list[tuple[str, int]]) -> None:
+def reply_label_errors(labels: dict[str, tuple], sample: list[tuple[str, int]], n_sample: int) -> list[str]:
+    """What is wrong with a table of reply labels for a drawn sample (size, coverage, values, notes)."""
     errors = []
-    if len(sample) != N_SAMPLE:
-        errors.append(f"sample has {len(sample)} turns, expected {N_SAMPLE}")
+    if len(sample) != n_sample:
+        errors.append(f"sample has {len(sample)} turns, expected {n_sample}")
     sampled = {turn_id(sid, i) for sid, i in sample}
-    missing = sorted(sampled - AUDIT_LABELS.keys())
-    extra = sorted(AUDIT_LABELS.keys() - sampled)
+    missing = sorted(sampled - labels.keys())
+    extra = sorted(labels.keys() - sampled)
     if missing:
         errors.append(f"{len(missing)} sampled turns have no label, e.g. {missing[:3]}")
     if extra:
         errors.append(f"{len(extra)} labels are for turns outside the sample, e.g. {extra[:3]}")
-    for tid, labels in AUDIT_LABELS.items():
-        if len(labels) != len(FLAGS) + 1:
+    for tid, row in labels.items():
+        if len(row) != len(FLAGS) + 1:
             errors.append(f"{tid}: expected {len(FLAGS)} flags and a note")
             continue
-        if any(value not in (0, 1) or isinstance(value, bool) for value in labels[:-1]):
+        if any(value not in (0, 1) or isinstance(value, bool) for value in row[:-1]):
             errors.append(f"{tid}: flags must be 0/1")
-        if not isinstance(labels[-1], str) or CJK.search(labels[-1]):
+        if not isinstance(row[-1], str) or CJK.search(row[-1]):
             errors.append(f"{tid}: note must be an English string (no message text)")
+    return errors
+
+
+def reply_rows(dialogues: list[dict], sample: list[tuple[str, int]], labels: dict[str, tuple]) -> list[dict]:
+    """The jsonl rows (ids, text hash, labels; no text) of a labeled sample, in dialogue order."""
+    turns_of = {d["session_id"]: d["turns"] for d in dialogues}
+    order = {d["session_id"]: n for n, d in enumerate(dialogues)}
+    rows = []
+    for sid, index in sorted(sample, key=lambda pair: (order[pair[0]], pair[1])):
+        tid = turn_id(sid, index)
+        *flags, note = labels[tid]
+        row = {"id": tid, "hash": text_hash(turns_of[sid][index]["text"]), "customer_id": turn_id(sid, index - 1)}
+        row.update(zip(FLAGS, flags))
+        if note:
+            row["note"] = note
+        rows.append(row)
+    return rows
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def print_label_counts(rows: list[dict]) -> None:
+    print("audit label counts (1s out of %d):" % len(rows))
+    for flag in FLAGS:
+        print(f"  {flag:13s} {sum(r[flag] for r in rows)}")
+
+def draw_sample(dialogues: list[dict], seed: int = SEED, n_sample: int = N_SAMPLE,
+                half: str = "dev") -> list[tuple[str, int]]:
+    """Re-draw a reply sample: (session_id, agent turn index) pairs, in draw order."""
+    pool = agent_pool(dialogues)
+    text = {d["session_id"]: d["turns"] for d in dialogues}
+    shuffled = list(pool)
+    random.Random(seed).shuffle(shuffled)
+    sample = [(sid, i) for sid, i in shuffled if eligible(text[sid][i]["text"])][:n_sample]
+    print(f"pool: {len(pool)} agent turns after a customer turn in {len(dialogues)} {half} dialogues; "
+          f"sample: {len(sample)} from {len({sid for sid, _ in sample})} dialogues")
+    return sample
+
+def check(dialogues: list[dict], sample: list[tuple[str, int]]) -> None:
+    errors = reply_label_errors(AUDIT_LABELS, sample, N_SAMPLE)
 
     sessions = {d["session_id"] for d in dialogues}
     missing = sorted(sessions - STATES.keys())
@@ -475,18 +515,7 @@ def main() -> None:
     sample = draw_sample(dialogues)
     check(dialogues, sample)
 
-    turns_of = {d["session_id"]: d["turns"] for d in dialogues}
-    order = {d["session_id"]: n for n, d in enumerate(dialogues)}
-    audit_rows = []
-    for sid, index in sorted(sample, key=lambda pair: (order[pair[0]], pair[1])):
-        tid = turn_id(sid, index)
-        *flags, note = AUDIT_LABELS[tid]
-        row = {"id": tid, "hash": text_hash(turns_of[sid][index]["text"]),
-               "customer_id": turn_id(sid, index - 1)}
-        row.update(zip(FLAGS, flags))
-        if note:
-            row["note"] = note
-        audit_rows.append(row)
+    audit_rows = reply_rows(dialogues, sample, AUDIT_LABELS)
 
     state_rows = []
     for dialogue in dialogues:
@@ -498,14 +527,10 @@ def main() -> None:
         state_rows.append(row)
 
     for path, rows in ((AUDIT_OUT, audit_rows), (STATES_OUT, state_rows)):
-        with path.open("w", encoding="utf-8") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_jsonl(path, rows)
         print(f"wrote {len(rows)} rows to {path}")
 
-    print("audit label counts (1s out of %d):" % len(audit_rows))
-    for flag in FLAGS:
-        print(f"  {flag:13s} {sum(r[flag] for r in audit_rows)}")
+    print_label_counts(audit_rows)
     states = Counter(r["end_state"] for r in state_rows)
     print("end states:", {s: states.get(s, 0) for s in END_STATES})
     print("threatened:", sum(r["threatened"] for r in state_rows))

@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
-from jddc_split import text_hash, turn_id  # noqa: E402
+from jddc_split import turn_id  # noqa: E402
 import build_audit_dev as dev  # noqa: E402  (reuses its pool, skip filter and flag names; dev labels untouched)
 
 OUT = HERE / "audit_heldout.jsonl"
@@ -198,22 +198,10 @@ def dev_ids() -> set[str]:
         ids = {json.loads(line)["id"] for line in handle if line.strip()}
     return ids | set(dev.AUDIT_LABELS)
 
-
-def pool_of(dialogues: list[dict]) -> list[tuple[str, int]]:
-    """The build_audit_dev.py pool: agent turns whose previous turn is a customer turn, in file order."""
-    pool = []
-    for dialogue in dialogues:
-        turns = dialogue["turns"]
-        for index in range(1, len(turns)):
-            if turns[index]["speaker"] == "agent" and turns[index - 1]["speaker"] == "customer":
-                pool.append((dialogue["session_id"], index))
-    return pool
-
-
 def draw_sample(dialogues: list[dict], excluded: set[str]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Re-draw the held-out sample. Returns (sample, skipped), both in draw order; skipped = turns that failed the
     skip filter before the last sampled turn."""
-    pool = pool_of(dialogues)
+    pool = dev.agent_pool(dialogues)
     text = {d["session_id"]: d["turns"] for d in dialogues}
     remaining = [pair for pair in pool if turn_id(*pair) not in excluded]
     random.Random(SEED).shuffle(remaining)
@@ -230,29 +218,12 @@ def draw_sample(dialogues: list[dict], excluded: set[str]) -> tuple[list[tuple[s
 
 
 def check(sample: list[tuple[str, int]], excluded: set[str]) -> None:
-    errors = []
-    if len(sample) != N_SAMPLE:
-        errors.append(f"sample has {len(sample)} turns, expected {N_SAMPLE}")
-    sampled = {turn_id(sid, i) for sid, i in sample}
-    if sampled & excluded:
-        errors.append(f"{len(sampled & excluded)} sampled turns are in the dev set")
-    missing = sorted(sampled - HELDOUT_LABELS.keys())
-    extra = sorted(HELDOUT_LABELS.keys() - sampled)
-    if missing:
-        errors.append(f"{len(missing)} sampled turns have no label, e.g. {missing[:3]}")
-    if extra:
-        errors.append(f"{len(extra)} labels are for turns outside the sample, e.g. {extra[:3]}")
-    for tid, labels in HELDOUT_LABELS.items():
-        if len(labels) != len(FLAGS) + 1:
-            errors.append(f"{tid}: expected {len(FLAGS)} flags and a note")
-            continue
-        if any(value not in (0, 1) or isinstance(value, bool) for value in labels[:-1]):
-            errors.append(f"{tid}: flags must be 0/1")
-        if not isinstance(labels[-1], str) or CJK.search(labels[-1]):
-            errors.append(f"{tid}: note must be an English string (no message text)")
+    errors = dev.reply_label_errors(HELDOUT_LABELS, sample, N_SAMPLE)
+    overlap = {turn_id(sid, i) for sid, i in sample} & excluded
+    if overlap:
+        errors.append(f"{len(overlap)} sampled turns are in the dev set")
     if errors:
         raise SystemExit("\n".join(errors))
-
 
 def main() -> None:
     dialogues = dev.dev_dialogues()
@@ -262,26 +233,11 @@ def main() -> None:
         print(f"  skipped (fails the skip filter): {turn_id(sid, index)}")
     check(sample, excluded)
 
-    turns_of = {d["session_id"]: d["turns"] for d in dialogues}
-    order = {d["session_id"]: n for n, d in enumerate(dialogues)}
-    rows = []
-    for sid, index in sorted(sample, key=lambda pair: (order[pair[0]], pair[1])):
-        tid = turn_id(sid, index)
-        *flags, note = HELDOUT_LABELS[tid]
-        row = {"id": tid, "hash": text_hash(turns_of[sid][index]["text"]), "customer_id": turn_id(sid, index - 1)}
-        row.update(zip(FLAGS, flags))
-        if note:
-            row["note"] = note
-        rows.append(row)
-
-    with OUT.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = dev.reply_rows(dialogues, sample, HELDOUT_LABELS)
+    dev.write_jsonl(OUT, rows)
     print(f"wrote {len(rows)} rows to {OUT} ({len({r['id'].rsplit(':', 1)[0] for r in rows})} dialogues)")
 
-    print("audit label counts (1s out of %d):" % len(rows))
-    for flag in FLAGS:
-        print(f"  {flag:13s} {sum(r[flag] for r in rows)}")
+    dev.print_label_counts(rows)
     print("all labels 0:", sum(1 for r in rows if not any(r[f] for f in FLAGS)))
 
 

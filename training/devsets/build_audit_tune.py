@@ -14,16 +14,15 @@ Run:  python training/devsets/build_audit_tune.py
 """
 from __future__ import annotations
 
-import json
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
-from build_audit_dev import CJK, FLAGS, eligible  # noqa: E402
-from jddc_split import half_of, iter_dialogues, text_hash, turn_id  # noqa: E402
+from build_audit_dev import (draw_sample, print_label_counts, reply_label_errors, reply_rows,  # noqa: E402
+                             write_jsonl)
+from jddc_split import half_of, iter_dialogues  # noqa: E402
 
 TUNE_OUT = HERE / "audit_tune.jsonl"
 SEED = 20261205
@@ -238,72 +237,21 @@ TUNE_LABELS: dict[str, tuple[int, int, int, int, int, int, str]] = {
 def adapt_dialogues() -> list[dict]:
     return [d for d in iter_dialogues() if half_of(d["session_id"]) == HALF]
 
-
-def draw_sample(dialogues: list[dict]) -> list[tuple[str, int]]:
-    pool = []
-    for dialogue in dialogues:
-        turns = dialogue["turns"]
-        for index in range(1, len(turns)):
-            if turns[index]["speaker"] == "agent" and turns[index - 1]["speaker"] == "customer":
-                pool.append((dialogue["session_id"], index))
-    text = {d["session_id"]: d["turns"] for d in dialogues}
-    shuffled = list(pool)
-    random.Random(SEED).shuffle(shuffled)
-    sample = [(sid, i) for sid, i in shuffled if eligible(text[sid][i]["text"])][:N_SAMPLE]
-    print(f"pool: {len(pool)} agent turns after a customer turn in {len(dialogues)} {HALF} dialogues; "
-          f"sample: {len(sample)} from {len({sid for sid, _ in sample})} dialogues")
-    return sample
-
-
 def check(sample: list[tuple[str, int]]) -> None:
-    errors = []
-    if len(sample) != N_SAMPLE:
-        errors.append(f"sample has {len(sample)} turns, expected {N_SAMPLE}")
-    sampled = {turn_id(sid, i) for sid, i in sample}
-    missing = sorted(sampled - TUNE_LABELS.keys())
-    extra = sorted(TUNE_LABELS.keys() - sampled)
-    if missing:
-        errors.append(f"{len(missing)} sampled turns have no label, e.g. {missing[:3]}")
-    if extra:
-        errors.append(f"{len(extra)} labels are for turns outside the sample, e.g. {extra[:3]}")
-    for tid, labels in TUNE_LABELS.items():
-        if half_of(tid.rsplit(":", 1)[0]) != HALF:
-            errors.append(f"{tid}: not an {HALF}-half dialogue")
-        if len(labels) != len(FLAGS) + 1:
-            errors.append(f"{tid}: expected {len(FLAGS)} flags and a note")
-            continue
-        if any(value not in (0, 1) or isinstance(value, bool) for value in labels[:-1]):
-            errors.append(f"{tid}: flags must be 0/1")
-        if not isinstance(labels[-1], str) or CJK.search(labels[-1]):
-            errors.append(f"{tid}: note must be an English string (no message text)")
+    errors = reply_label_errors(TUNE_LABELS, sample, N_SAMPLE)
+    errors += [f"{tid}: not an {HALF}-half dialogue" for tid in TUNE_LABELS
+               if half_of(tid.rsplit(":", 1)[0]) != HALF]
     if errors:
         raise SystemExit("\n".join(errors))
 
-
 def main() -> None:
     dialogues = adapt_dialogues()
-    sample = draw_sample(dialogues)
+    sample = draw_sample(dialogues, SEED, N_SAMPLE, HALF)
     check(sample)
-    turns_of = {d["session_id"]: d["turns"] for d in dialogues}
-    order = {d["session_id"]: n for n, d in enumerate(dialogues)}
-    rows = []
-    for sid, index in sorted(sample, key=lambda pair: (order[pair[0]], pair[1])):
-        tid = turn_id(sid, index)
-        *flags, note = TUNE_LABELS[tid]
-        row = {"id": tid, "hash": text_hash(turns_of[sid][index]["text"]),
-               "customer_id": turn_id(sid, index - 1)}
-        row.update(zip(FLAGS, flags))
-        if note:
-            row["note"] = note
-        rows.append(row)
-    with TUNE_OUT.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = reply_rows(dialogues, sample, TUNE_LABELS)
+    write_jsonl(TUNE_OUT, rows)
     print(f"wrote {len(rows)} rows to {TUNE_OUT}")
-    print("audit label counts (1s out of %d):" % len(rows))
-    for flag in FLAGS:
-        print(f"  {flag:13s} {sum(r[flag] for r in rows)}")
-
+    print_label_counts(rows)
 
 if __name__ == "__main__":
     main()
