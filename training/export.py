@@ -26,7 +26,6 @@ from encoder import Encoder, EncoderConfig  # noqa: E402
 from train import HEADS, OUT_DIM, MultiTask, prepare  # noqa: E402
 
 from empathkit.labels import EMOTIONS  # noqa: E402
-from empathkit.normalize import normalize  # noqa: E402
 from empathkit.runtime import MAX_TOKENS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

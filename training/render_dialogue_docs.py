@@ -95,7 +95,7 @@ def main() -> None:
                 f"| outcome | {_counts(block['outcome'])} |",
                 f"| trend | {_counts(block['trend'])} |",
                 f"| customer's final emotion | {_counts(block['final_state'])} |",
-                f"| agent metrics (mean per dialogue) | "
+                "| agent metrics (mean per dialogue) | "
                 + ", ".join(f"{k} {v}" for k, v in block["agent_mean"].items()) + " |",
                 f"| first response shows empathy | {block['first_response_empathy']} |"]
         if "ms_per_dialogue_p50" in block:
@@ -115,8 +115,8 @@ def main() -> None:
                 + ("; ".join(risk["reasons"]) or "no reason above the threshold"),
                 f"- trend: {example['trend']}; outcome: {summary['outcome']}; customer's final emotion: "
                 f"{summary['final_state']}",
-                f"- agent did: " + (" / ".join(summary["actions"]) or "nothing detected"),
-                f"- unresolved asks: " + (" / ".join(example.get("unresolved_asks") or []) or "none"),
+                "- agent did: " + (" / ".join(summary["actions"]) or "nothing detected"),
+                "- unresolved asks: " + (" / ".join(example.get("unresolved_asks") or []) or "none"),
                 f"- agent audit: {audit['replies']} replies, affective {audit['affective_rate']}, cognitive "
                 f"{audit['cognitive_rate']}, action {audit['action_rate']}, confirmation "
                 f"{audit['confirmation_rate']}, perfunctory {audit['perfunctory_rate']}, mean score "
