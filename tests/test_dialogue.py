@@ -27,6 +27,16 @@ CALM = [
 ]
 
 
+def test_dialogue_turns_are_read_with_the_conversations_intent() -> None:
+    turns = [("customer", "我要退款，商品坏了"), ("agent", "好的，请提供订单号"),
+             ("customer", "好的 需要我把订单发给你吗"), ("agent", "是的")]
+    result = empathkit.analyze_dialogue(turns)
+    follow_up = result.customer[1].keyinfo
+    assert follow_up == empathkit.extract_keyinfo("好的 需要我把订单发给你吗", previous_intent="refund")
+    assert follow_up.intent == "refund" and follow_up.intent_from_context
+    assert not result.customer[0].keyinfo.intent_from_context
+
+
 def test_heated_dialogue_is_high_risk_and_escalated() -> None:
     result = empathkit.analyze_dialogue(HEATED)
     assert result.risk.level == "high"

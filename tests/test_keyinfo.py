@@ -10,9 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from empathkit import InputError
 from empathkit._resources import read_tsv
 from empathkit.entities import find_entities, matching_text
-from empathkit.keyinfo import classify_intent, extract
+from empathkit.keyinfo import CONTEXT_BELOW, classify_intent, conversation_intent, extract
 from empathkit.keyinfo_types import Entity, KeyInfo, Star, TextSpan, mask_value
 from empathkit.labels import ENTITY_TYPES, INTENTS, STAR_FIELDS
 from empathkit.pii import find_pii
@@ -284,7 +285,7 @@ def test_to_dict_masks_personal_data_by_default() -> None:
     masked, plain = info.to_dict(), info.to_dict(mask_personal=False)
     assert "13812345678" not in json.dumps(masked, ensure_ascii=False)
     assert "13812345678" in json.dumps(plain, ensure_ascii=False)
-    assert list(masked)[:5] == ["intent", "intent_score", "script", "variant", "truncated"]
+    assert list(masked)[:6] == ["intent", "intent_score", "intent_from_context", "script", "variant", "truncated"]
 
 
 def test_repr_never_shows_the_message() -> None:
@@ -308,6 +309,46 @@ def test_mask_value_keeps_only_the_edges() -> None:
     assert mask_value("13812345678") == "138****5678"
     assert mask_value("12345678") == "******78"
     assert mask_value("[电话x]") == "[电话x]"
+
+
+FOLLOW_UPS = ["好的 需要我把订单发给你吗", "对的 还需要多久才能处理完?", "我退个东西运费险怎么赔付", "嗯嗯",
+              "那我等到三十号 再见", "我要退款，商品坏了", "谢谢你", "什麼時候能到"]
+
+
+@pytest.mark.parametrize("text", FOLLOW_UPS)
+def test_a_follow_up_without_its_own_intent_takes_the_conversations(text: str) -> None:
+    alone = extract(text)
+    assert not alone.intent_from_context
+    for previous in ("refund", "delivery_status"):
+        read = extract(text, previous_intent=previous)
+        if alone.intent_score < CONTEXT_BELOW:
+            assert read.intent == previous
+            assert read.intent_from_context == (alone.intent != previous)
+        else:
+            assert read == alone
+        assert read.intent_score == alone.intent_score and read.star == alone.star
+
+
+def test_a_clear_follow_up_keeps_its_own_intent_and_a_vague_one_inherits() -> None:
+    assert extract("好的 需要我把订单发给你吗").intent_score < CONTEXT_BELOW  # the vague case below is vague
+    vague = extract("好的 需要我把订单发给你吗", previous_intent="refund")
+    assert vague.intent == "refund" and vague.intent_from_context
+    assert vague.to_dict()["intent_from_context"] is True
+    clear = extract("我要退款，商品坏了", previous_intent="delivery_status")
+    assert clear.intent == "refund" and not clear.intent_from_context
+
+
+def test_thanks_and_other_are_not_a_conversation_topic() -> None:
+    for previous in ("other", "praise_thanks"):
+        assert extract("好的 需要我把订单发给你吗", previous_intent=previous) == extract("好的 需要我把订单发给你吗")
+    assert conversation_intent([]) is None
+    assert conversation_intent(["refund", "praise_thanks", "other"]) == "refund"
+    assert conversation_intent(["refund", "delivery_status", "other"]) == "delivery_status"
+
+
+def test_an_unknown_previous_intent_is_a_typed_error() -> None:
+    with pytest.raises(InputError, match="previous_intent"):
+        extract("好的", previous_intent="refunds")
 
 
 def test_classify_intent_prefers_the_concrete_request_over_the_complaint() -> None:

@@ -12,7 +12,9 @@ the gold offsets are reused, so the extractor must find the same spans):
   its field overlaps it);
 - entity precision / recall / F1 per type (exact span + type), and value accuracy where the gold value is
   not null;
-- intent accuracy, overall and per gold intent (with counts: small classes are noisy);
+- intent accuracy, overall and per gold intent (with counts: small classes are noisy), for the message alone
+  and *with context*: the message read as ``analyze_dialogue`` reads it, with ``previous_intent`` taken from
+  the dialogue's earlier customer turns (each read the same way, in order);
 - how many messages give identical spans, entities and intent in both scripts.
 
 Texts come from ``jddc_split.iter_customer_turns("dev")``; a row whose ``hash`` no longer matches its text
@@ -30,9 +32,9 @@ from typing import Any, Iterable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from jddc_split import iter_customer_turns, text_hash  # noqa: E402
+from jddc_split import iter_customer_turns, iter_dialogues, text_hash  # noqa: E402
 
-from empathkit.keyinfo import extract  # noqa: E402
+from empathkit.keyinfo import conversation_intent, extract  # noqa: E402
 from empathkit.keyinfo_types import KeyInfo  # noqa: E402
 from empathkit.labels import ENTITY_TYPES, INTENTS, STAR_FIELDS  # noqa: E402
 
@@ -186,6 +188,24 @@ def errors(rows: list[tuple[dict[str, Any], str]], predictions: Iterable[KeyInfo
     return lines
 
 
+def with_context(rows: list[tuple[dict[str, Any], str]]) -> list[str]:
+    """The intent of each gold row when its dialogue's earlier customer turns are read first, in order."""
+    wanted = {row["id"].rsplit(":", 1)[0] for row, _ in rows}
+    intents: dict[str, str] = {}
+    for dialogue in iter_dialogues():
+        sid = dialogue["session_id"]
+        if sid not in wanted:
+            continue
+        seen: list[str] = []
+        for index, turn in enumerate(dialogue["turns"]):
+            if turn["speaker"] != "customer":
+                continue
+            info = extract(turn["text"], previous_intent=conversation_intent(seen))
+            seen.append(info.intent)
+            intents[f"{sid}:{index}"] = info.intent
+    return [intents[row["id"]] for row, _ in rows]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEV,
@@ -220,8 +240,10 @@ def main() -> None:
         "traditional_s2t": score(rows, traditional),
         "same_output_both_scripts": {"messages": same, "share": round(same / len(rows), 4) if rows else 0.0},
         "spans_not_matching_text": bad_offsets,
-        "extract_ms_per_message": round(1000 * seconds / max(1, len(rows)), 3),
-    }
+        "extract_ms_per_message": round(1000 * seconds / max(1, len(rows)), 3),    }
+    context = with_context(rows)
+    hits = sum(1 for (row, _), intent in zip(rows, context) if intent == row["intent"])
+    report["intent_with_context"] = {"accuracy": round(hits / max(1, len(rows)), 4), "correct": hits}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
@@ -237,6 +259,7 @@ def main() -> None:
             value = "" if e.get("value_accuracy") is None else f"  value acc {e['value_accuracy']:.3f} ({e['values_scored']})"
             print(f"  entity {name:11s} F1 {e['f1']:.3f} (P {e['precision']:.3f} R {e['recall']:.3f}, gold {e['gold']}){value}")
         print(f"  intent accuracy {result['intent']['accuracy']:.3f}")
+    print(f"intent accuracy with dialogue context (previous_intent): {report['intent_with_context']['accuracy']:.3f}")
     print(f"same output in both scripts: {same}/{len(rows)}; spans not matching text: {bad_offsets}; "
           f"{report['extract_ms_per_message']} ms/message; report: {args.out}")
     if args.show_errors:

@@ -136,11 +136,13 @@ class Analyzer:
                 results[index] = to_result(row, normalized[index], runtime.spec)
         return results
 
-    def extract_keyinfo(self, text: str, *, reference_time: datetime | None = None) -> KeyInfo:
+    def extract_keyinfo(self, text: str, *, reference_time: datetime | None = None,
+                        previous_intent: str | None = None) -> KeyInfo:
         """STAR key information, entities and intent of one message (see :func:`empathkit.extract_keyinfo`)."""
         from .keyinfo import extract  # imports jieba lazily (its first use takes about a second)
 
-        return extract(require_text(text), reference_time=reference_time, max_chars=self.max_chars)
+        return extract(require_text(text), reference_time=reference_time, max_chars=self.max_chars,
+                       previous_intent=previous_intent)
 
     def extract_keyinfo_batch(self, texts: Iterable[str], *, reference_time: datetime | None = None) -> list[KeyInfo]:
         """Key information of many messages (see :func:`empathkit.extract_keyinfo_batch`)."""
@@ -301,20 +303,25 @@ def detect_emotion_batch(texts: Iterable[str], *, batch_size: int = 32) -> list[
     return default_analyzer().detect_emotion_batch(texts, batch_size=batch_size)
 
 
-def extract_keyinfo(text: str, *, reference_time: datetime | None = None) -> KeyInfo:
+def extract_keyinfo(text: str, *, reference_time: datetime | None = None,
+                    previous_intent: str | None = None) -> KeyInfo:
     """STAR key information (situation, task, action, result), typed entities and intent of one message.
 
     Args:
         text: the raw customer message.
         reference_time: the moment relative dates (昨天, 上周五) are resolved against (default: none resolved).
+        previous_intent: the conversation's intent so far, for a follow-up turn (``analyze_dialogue`` passes
+            it): a message with no clear intent of its own (对的 还需要多久才能处理完?) takes it and is marked
+            ``intent_from_context``. Thanks and ``other`` are ignored here.
 
     Returns:
         A :class:`KeyInfo`; ``restate()`` gives the confirmation sentence in the customer's script.
 
     Raises:
         TypeError: if ``text`` is not a str.
+        InputError: if ``previous_intent`` is not one of :data:`empathkit.labels.INTENTS` or None.
     """
-    return default_analyzer().extract_keyinfo(text, reference_time=reference_time)
+    return default_analyzer().extract_keyinfo(text, reference_time=reference_time, previous_intent=previous_intent)
 
 
 def extract_keyinfo_batch(texts: Iterable[str], *, reference_time: datetime | None = None) -> list[KeyInfo]:

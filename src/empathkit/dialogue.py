@@ -280,13 +280,23 @@ def _trend(values: list[float]) -> str:
     return "heating_up" if change > 0.15 else "calming_down" if change < -0.15 else "steady"
 
 
+def _customer_turns(turns: list[Any], emotions: list[Any], analyzer: "Analyzer") -> Iterable[CustomerTurn]:
+    """Each customer turn read in order; a follow-up with no intent of its own keeps the conversation's."""
+    from .keyinfo import conversation_intent
+
+    intents: list[str] = []
+    for turn, emotion in zip(turns, emotions):
+        info = analyzer.extract_keyinfo(turn.text, previous_intent=conversation_intent(intents))
+        intents.append(info.intent)
+        yield CustomerTurn(turn.index, emotion, info, heat(emotion))
+
+
 def analyze(turns: Any, analyzer: "Analyzer") -> DialogueAnalysis:
     """The analysis of one conversation (see :func:`empathkit.analyze_dialogue`)."""
     read = read_turns(turns)
     customer_turns = [t for t in read if t.role == "customer"]
     emotions = analyzer.detect_emotion_batch([t.text for t in customer_turns]) if customer_turns else []
-    customer = tuple(CustomerTurn(t.index, e, analyzer.extract_keyinfo(t.text), heat(e))
-                     for t, e in zip(customer_turns, emotions))
+    customer = tuple(_customer_turns(customer_turns, emotions, analyzer))
     agent: list[AgentTurn] = []
     pending: list[str] = []
     for turn in read:

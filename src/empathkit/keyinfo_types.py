@@ -144,7 +144,10 @@ class KeyInfo:
         star: STAR spans (situation, task, action, result).
         entities: typed entities, in order of position.
         intent: one of :data:`empathkit.labels.INTENTS`.
-        intent_score: confidence in [0, 1] of the rule-based intent (0 for an empty message).
+        intent_score: confidence in [0, 1] of the message's own intent (0 for an empty message); when the
+            intent was taken from the conversation (``intent_from_context``), the low score that let it.
+        intent_from_context: the message had no clear intent of its own and took ``previous_intent``, the
+            conversation's intent so far (see :func:`empathkit.extract_keyinfo`).
         script: the script of the message (``simplified``, ``traditional``, ``mixed``, ``non_chinese``, ``empty``).
         variant: the regional form to answer in (``cn``, ``tw``, ``hk``, ``t``).
         truncated: whether only the first ``max_chars`` characters were read.
@@ -156,6 +159,7 @@ class KeyInfo:
     entities: tuple[Entity, ...] = ()
     intent: str = "other"
     intent_score: float = 0.0
+    intent_from_context: bool = False
     script: str = "empty"
     variant: str = "cn"
     truncated: bool = False
@@ -186,7 +190,8 @@ class KeyInfo:
         if mask_personal:
             star = {name: [self._masked_span(span) for span in self.star.spans(name)] for name in STAR_FIELDS}
         out: dict[str, Any] = {
-            "intent": self.intent, "intent_score": round(self.intent_score, 4), "script": self.script,
+            "intent": self.intent, "intent_score": round(self.intent_score, 4),
+            "intent_from_context": self.intent_from_context, "script": self.script,
             "variant": self.variant, "truncated": self.truncated,
         }
         out.update({f"n_{name}": len(self.star.spans(name)) for name in STAR_FIELDS})
