@@ -1,0 +1,72 @@
+"""Re-draw the agent replies of ``audit_train_part{0,1,2}.jsonl`` and print or check them.
+
+    python training/labels/show_audit_train.py --part 0 > /tmp/items_part0.jsonl   # the items an annotator reads
+    python training/labels/show_audit_train.py --check                               # label files match the draw
+
+Selection (recomputed, never stored with text): every agent turn of a jddc_sample **adapt**-half dialogue whose
+previous turn is a customer turn (``build_audit_dev.agent_pool``), minus the 200 ids of
+``devsets/audit_tune.jsonl``, shuffled with ``random.Random(20261206)``; the first 600 turns that pass the skip
+filter (``build_audit_dev.eligible``) are the sample, in parts of 200. Each printed item carries the agent reply,
+the customer turn(s) right before it, the agent's previous reply and up to four earlier turns.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent / "devsets"))
+from build_audit_dev import agent_pool, eligible  # noqa: E402
+from jddc_split import half_of, iter_dialogues, text_hash  # noqa: E402
+
+SEED, N_SAMPLE, PART = 20261206, 600, 200
+LABELS = ("cognitive", "affective", "action", "confirmation", "verify_need", "perfunctory")
+
+
+def draw() -> tuple[dict[str, dict], list[tuple[str, int]]]:
+    dialogues = {d["session_id"]: d for d in iter_dialogues() if half_of(d["session_id"]) == "adapt"}
+    tune_path = HERE.parent / "devsets" / "audit_tune.jsonl"
+    tune = {json.loads(line)["id"] for line in tune_path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    pool = [p for p in agent_pool(list(dialogues.values())) if f"{p[0]}:{p[1]}" not in tune]
+    random.Random(SEED).shuffle(pool)
+    return dialogues, [p for p in pool if eligible(dialogues[p[0]]["turns"][p[1]]["text"])][:N_SAMPLE]
+
+
+def item(dialogue: dict, index: int) -> dict:
+    turns = dialogue["turns"]
+    j, customer = index - 1, []
+    while j >= 0 and turns[j]["speaker"] == "customer":
+        customer.insert(0, turns[j]["text"])
+        j -= 1
+    return {"id": f"{dialogue['session_id']}:{index}",
+            "earlier_context": [f"{t['speaker']}: {t['text']}" for t in turns[max(0, j - 4):max(0, j)]],
+            "previous_agent_reply": turns[j]["text"] if j >= 0 else None,
+            "customer_turns_before": customer, "agent_reply": turns[index]["text"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", type=int, choices=range(N_SAMPLE // PART))
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    dialogues, sample = draw()
+    if args.part is not None:
+        for sid, index in sample[args.part * PART:(args.part + 1) * PART]:
+            print(json.dumps(item(dialogues[sid], index), ensure_ascii=False))
+    if args.check:
+        for part in range(N_SAMPLE // PART):
+            rows = [json.loads(line) for line in (HERE / f"audit_train_part{part}.jsonl").read_text(encoding="utf-8").splitlines()]
+            expected = sample[part * PART:(part + 1) * PART]
+            assert [r["id"] for r in rows] == [f"{s}:{i}" for s, i in expected], f"part {part}: ids differ from the draw"
+            for r, (sid, index) in zip(rows, expected):
+                assert r["hash"] == text_hash(dialogues[sid]["turns"][index]["text"]), r["id"]
+                assert all(r[name] in (0, 1) for name in LABELS), r["id"]
+        print(f"ok: {N_SAMPLE} labeled replies match the draw")
+
+
+if __name__ == "__main__":
+    main()
