@@ -135,6 +135,8 @@ def main() -> None:
     parser.add_argument("--audit-set", type=Path, nargs="+", default=[AUDIT_DEV],
                         help="labeled agent replies to score (default: training/devsets/audit_dev.jsonl); "
                              "several files are scored one by one and pooled")
+    parser.add_argument("--pool-only", action="store_true",
+                        help="with several --audit-set files, write only their pooled scores (one table)")
     parser.add_argument("--skip-corpus", action="store_true",
                         help="only score the audit set; skip the jddc/cped corpus runs, risk AUC and examples")
     args = parser.parse_args()
@@ -147,11 +149,13 @@ def main() -> None:
     if (args.skip_corpus or not default_set) and out.exists():
         report = json.loads(out.read_text(encoding="utf-8"))  # keep the sections this run does not redo
     report["command"] = "PYTHONPATH=src python training/eval_dialogue.py"
-    for key, path in zip(keys, audit_paths):
-        report[key] = audit_scores(dialogues, path)
+    if not (args.pool_only and len(audit_paths) > 1):
+        for key, path in zip(keys, audit_paths):
+            report[key] = audit_scores(dialogues, path)
     if len(audit_paths) > 1:
-        keys.append("+".join(keys))
-        report[keys[-1]] = pooled_scores(dialogues, audit_paths)
+        pooled = "+".join(keys)
+        keys = keys + [pooled] if not args.pool_only else [pooled]
+        report[pooled] = pooled_scores(dialogues, audit_paths)
     if args.skip_corpus:
         out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
         print(json.dumps({key: report[key] for key in keys}, ensure_ascii=False, indent=1))

