@@ -104,7 +104,9 @@ def main() -> None:
     buffer = io.BytesIO()
     np.save(buffer, w.numpy().astype(np.float16), allow_pickle=False)
     OUT.write_bytes(buffer.getvalue())
-    report = {"command": "PYTHONPATH=src python training/train_intent.py", "examples": len(rows),
+    command = "PYTHONPATH=src python training/train_intent.py" + (f" --min-chars {args.min_chars}" if args.min_chars else "") \
+        + (f" --l2 {args.l2:g}" if args.l2 is not None else "")
+    report = {"command": command, "examples": len(rows),
               "labels": {INTENTS[k]: v for k, v in Counter(int(t) for t in y).items()},
               "rules_alone_accuracy_on_training_labels": round(rule_acc, 4), "cv_accuracy_by_l2": cv,
               "chosen_l2": float(best), "min_chars": args.min_chars, "model_bytes": OUT.stat().st_size}
