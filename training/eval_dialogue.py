@@ -177,10 +177,18 @@ def main() -> None:
         pos = [results[s["session_id"]].risk.score for s in states if s["end_state"] in ("angry", "escalating")]
         neg = [results[s["session_id"]].risk.score for s in states if s["end_state"] == "satisfied"]
         rest = [results[s["session_id"]].risk.score for s in states if s["end_state"] in ("neutral", "unresolved")]
+        # The brief's wording: ends angry OR threatens escalation (at any point), against ends satisfied.
+        angry_or_threat = [results[s["session_id"]].risk.score for s in states
+                           if s["end_state"] in ("angry", "escalating") or s.get("threatened")]
+        calm = [results[s["session_id"]].risk.score for s in states
+                if s["end_state"] == "satisfied" and not s.get("threatened")]
         report["risk_auc"] = {"angry_or_escalating": len(pos), "satisfied": len(neg),
                               "roc_auc": round(roc_auc(pos, neg), 3),
                               "roc_auc_vs_all_others": round(roc_auc(pos, neg + rest), 3),
-                              "end_states": dict(Counter(s["end_state"] for s in states))}
+                              "angry_or_threatened": len(angry_or_threat), "satisfied_unthreatened": len(calm),
+                              "roc_auc_angry_or_threatened": round(roc_auc(angry_or_threat, calm), 3),
+                              "end_states": dict(Counter(s["end_state"] for s in states)),
+                              "threatened": sum(1 for s in states if s.get("threatened"))}
 
     cped = []
     with (DATA / "cped" / "dialogues.jsonl").open(encoding="utf-8") as handle:

@@ -91,7 +91,11 @@ def main() -> None:
                 f"{_counts(risk.get('end_states', {}))}. ROC AUC of the risk score, dialogues ending angry or "
                 f"escalating ({risk.get('angry_or_escalating')}) against those ending satisfied "
                 f"({risk.get('satisfied')}): **{risk.get('roc_auc')}**; against all other dialogues: "
-                f"{risk.get('roc_auc_vs_all_others')}. With so few angry endings this AUC is very uncertain.", ""]
+                f"{risk.get('roc_auc_vs_all_others')}. Dialogues that end angry or in which the customer threatens "
+                f"escalation at any point ({risk.get('angry_or_threatened')}; {risk.get('threatened')} threatened) "
+                f"against those ending satisfied without a threat ({risk.get('satisfied_unthreatened')}): "
+                f"**{risk.get('roc_auc_angry_or_threatened')}**. With so few angry endings these AUCs are very "
+                f"uncertain.", ""]
     for key, title in (("jddc", "All jddc_sample dialogues"), ("cped", "CPED dialogues (TV drama)")):
         block = report.get(key)
         if not block:
