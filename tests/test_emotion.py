@@ -100,3 +100,25 @@ def test_repr_hides_the_message():
 def test_threads_option_is_honoured():
     analyzer = empathkit.Analyzer(threads=1)
     assert analyzer.detect_emotion("谢谢").label == "gratitude"
+
+
+@pytest.mark.parametrize("text", ["人呢？？？", "结果呢 ?", "还没到吗？？", "快递太慢了", "你们的速度呢", "到底怎么回事",
+                                  "還沒到嗎？？", "快遞太慢了", "不是說今天到嗎"])
+def test_impatience_cues_are_found_in_both_scripts(text):
+    from empathkit.emotion import impatience
+
+    assert impatience(text)
+
+
+@pytest.mark.parametrize("text", ["在吗", "你好，我想查一下物流", "谢谢你们，很快就到了", "这款有货吗?"])
+def test_plain_questions_and_thanks_carry_no_impatience(text):
+    from empathkit.emotion import impatience
+
+    assert impatience(text) is None
+
+
+@pytest.mark.parametrize("text", ["人呢？？？", "快递太慢了", "快遞太慢了"])
+def test_impatience_is_read_as_anger(text):
+    # The CS dev set's convention (training/devsets/README_cs_emotion.md, rule 4 and 6): waiting nudges and
+    # "too slow" complaints are anger; an impatience cue multiplies the model's odds of anger by 4.
+    assert empathkit.detect_emotion(text).label == "anger"
