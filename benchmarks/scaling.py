@@ -115,8 +115,34 @@ def by_threads(mode: str) -> dict[str, Any]:
     return out
 
 
+# Repeated motifs at the 5,000-character cap: long runs of one mark, numeral or placeholder are where a
+# backtracking pattern turns quadratic (5,000 "?" once took 30 s in the cue reader, 5,000 三 2.5 s in the
+# entity patterns). The worst case per function is reported.
+ADVERSARIAL_MOTIFS = ("!", "?", "!?", "。", ".", "~", "哈", "三", "十", "1", "13", "1-", "1号", "[数字x]", "¥1", "元",
+                      "买了", "还没", "您", "😡", "T_T", "[微笑]", "http://", "a", " ", "\n")
+ADVERSARIAL_CHARS = 5_000
+
+
+def adversarial(mode: str) -> dict[str, Any]:
+    analyzer = empathkit.Analyzer(threads=1)
+    analyzer.suggest_response(MESSAGES[0])  # load the model, tables and jieba
+    calls: dict[str, Callable[[str], Any]] = {
+        "detect_emotion": analyzer.detect_emotion, "extract_keyinfo": analyzer.extract_keyinfo,
+        "suggest_response": analyzer.suggest_response, "audit_reply": lambda t: empathkit.audit_reply(t, t),
+        "analyze_dialogue": lambda t: analyzer.analyze_dialogue([("customer", t), ("agent", t)])}
+    motifs = ADVERSARIAL_MOTIFS[:6] if mode == "smoke" else ADVERSARIAL_MOTIFS
+    out: dict[str, Any] = {"chars": ADVERSARIAL_CHARS, "motifs": len(motifs), "functions": {}}
+    for name, call in calls.items():
+        worst = (0.0, "")
+        for motif in motifs:
+            text = (motif * (ADVERSARIAL_CHARS // len(motif) + 1))[:ADVERSARIAL_CHARS]
+            worst = max(worst, (1000 * _time(lambda: call(text), 1), motif))
+        out["functions"][name] = {"worst_ms": round(worst[0], 1), "motif": worst[1]}
+    return out
+
+
 def run(mode: str = "full") -> dict[str, Any]:
-    return {"by_length": by_length(mode), "by_threads": by_threads(mode)}
+    return {"by_length": by_length(mode), "by_threads": by_threads(mode), "adversarial": adversarial(mode)}
 
 
 def _chars(n: int) -> str:
@@ -146,5 +172,12 @@ def markdown(result: dict[str, Any]) -> list[str]:
     for name, row in bt["functions"].items():
         cells = [f"{row[str(w)]['messages_per_s']} ({row[str(w)]['vs_1_thread']}×)" for w in THREAD_COUNTS]
         lines.append(f"| {name} | {row['messages']} | " + " | ".join(cells) + " |")
+    adv = result.get("adversarial")
+    if adv:
+        lines += ["", f"### Worst case over {adv['motifs']} repeated motifs at {adv['chars']:,} chars (1 thread)", "",
+                  "One call per motif (\"?\" × 5,000, \"三\" × 5,000, \"[数字x]\" × 1,000 …); the slowest per function.", "",
+                  "| function | worst ms | motif |", "|---|---|---|"]
+        for name, row in adv["functions"].items():
+            lines.append(f"| {name} | {row['worst_ms']} | {row['motif']!r} |")
     lines.append("")
     return lines

@@ -81,6 +81,19 @@ def test_huge_input_is_bounded(text: str) -> None:
     assert empathkit.audit_reply(text, text).score >= 0
 
 
+@pytest.mark.parametrize("motif", ["?", "!?", "三", "1", "1号", "[数字x]", "买了", "。"])
+def test_long_runs_of_one_motif_are_read(motif: str) -> None:
+    # Runs like these once sent backtracking patterns quadratic or worse (5,000 "?" took 30 s): the functions
+    # must return, with spans that index the input.
+    text = (motif * (5_000 // len(motif) + 1))[:5_000]
+    emotion = empathkit.detect_emotion(text)
+    assert all(text[c.start:c.end] == c.text for c in emotion.cues)
+    info = empathkit.extract_keyinfo(text)
+    assert all(text[e.start:e.end] == e.text for e in info.entities)
+    assert empathkit.suggest_response(text, emotion=emotion, keyinfo=info).text
+    assert empathkit.audit_reply(text, text).score >= 0
+
+
 @pytest.mark.parametrize("bad", [None, 3, 2.5, b"bytes", ["list"], {"text": "dict"}])
 def test_non_strings_raise_type_error(bad: object) -> None:
     one_arg = (empathkit.detect_emotion, empathkit.extract_keyinfo, empathkit.suggest_response,

@@ -23,6 +23,7 @@ address       ``[地址x]`` with the place names in front of it; written-out add
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -71,8 +72,10 @@ def matching_text(text: str) -> str:
 
 _NUM_MASK = r"\[数字x\]"
 _CN_NUM = rf"[{CN_DIGITS}十百千万两]"
-_AR_NUM = r"\d+(?:\.\d+)?"
-_ANY_NUM = rf"(?:{_AR_NUM}(?:万|千)?|{_CN_NUM}+|{_NUM_MASK})"
+# Number runs are bounded (12 digits, 6 decimals): an unbounded run made the amount, time and duration
+# patterns quadratic on a long run of digits or numerals (5,000 三 took 2.5 s).
+_AR_NUM = r"\d{1,12}(?:\.\d{1,6})?"
+_ANY_NUM = rf"(?:{_AR_NUM}(?:万|千)?|{_CN_NUM}{{1,12}}|{_NUM_MASK})"
 _CJK = "\u4e00-\u9fff"
 
 _EMPTY = r"(?:)"
@@ -190,7 +193,7 @@ _CURRENCY_AFTER = {
     "元": "CNY", "块钱": "CNY", "块": "CNY", "rmb": "CNY", "人民币": "CNY", "毛钱": "CNY", "毛": "CNY",
     "港币": "HKD", "港元": "HKD", "港纸": "HKD", "新台币": "TWD", "台币": "TWD", "美元": "USD", "美金": "USD",
 }
-_AMOUNT_NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:万|千)?|{_CN_NUM}+(?:点{_CN_NUM}+)?|\[数字x\]|\[金额x\])"
+_AMOUNT_NUMBER = rf"(?:\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?(?:万|千)?|{_CN_NUM}{{1,12}}(?:点{_CN_NUM}{{1,6}})?|\[数字x\]|\[金额x\])"
 _AMOUNT_BEFORE = re.compile(
     rf"(?P<cur>¥|￥|RMB|rmb|HK\$|hk\$|NT\$|nt\$|US\$|\$)\s?(?P<num>{_AMOUNT_NUMBER})(?:\s?元)?", re.IGNORECASE
 )
@@ -276,7 +279,7 @@ _DT_CLOCK = (
     rf"(?:半|一刻|三刻|(?:\d{{1,2}}|[零一二三四五六七八九十]{{1,3}}|\[数字x\])分?钟?)?多?"
     r"|\d{1,2}:\d{2}(?!\d)"
 )
-_DT_AGO = rf"(?:{_CN_NUM}+|\d+|半)个?(?:年|月|周|星期)(?:以前|之前|前)"
+_DT_AGO = rf"(?:{_CN_NUM}{{1,12}}|\d{{1,12}}|半)个?(?:年|月|周|星期)(?:以前|之前|前)"
 _DATETIME = re.compile(
     rf"\[日期x\](?:\s?\[时间x\])?|\[时间x\]|{_DT_FESTIVAL}|{_DT_AGO}"
     rf"|(?:(?:{_DT_DAYWORD})(?:{_DT_WEEK})?|{_DT_WEEK})?(?:{_DT_DATE}|\[数字x\](?=中午|上午|下午|晚上|早上))?(?:{_DT_PART})?(?:{_DT_CLOCK})?"
@@ -414,11 +417,12 @@ def _find_product(text: str, tokenize: Tokenizer | None = None) -> Iterator[_Fou
     for token in tokens:
         if token.word in singles and not any(s <= token.start < e for s, e in taken):
             yield "product", token.start, token.end, None, None
+    starts = [t.start for t in tokens]
     for match in _BOUGHT.finditer(text):
-        following = [t for t in tokens if t.start >= match.end()]
-        if not following or following[0].start != match.end():
+        at = bisect.bisect_left(starts, match.end())
+        if at == len(tokens) or starts[at] != match.end():
             continue
-        word = following[0]
+        word = tokens[at]
         if (len(word.word) < 2 or word.word in _NOT_GOODS or not re.fullmatch(rf"[{_CJK}A-Za-z]+", word.word)
                 or re.search(rf"[{CN_DIGITS}几]|天|月|年|点", word.word)
                 or any(s < word.end and word.start < e for s, e in taken)):
