@@ -81,7 +81,7 @@ def test_huge_input_is_bounded(text: str) -> None:
     assert empathkit.audit_reply(text, text).score >= 0
 
 
-@pytest.mark.parametrize("motif", ["?", "!?", "三", "1", "1号", "[数字x]", "买了", "。"])
+@pytest.mark.parametrize("motif", ["?", "!?", "三", "1", "1号", "[数字x]", "买了", "。", "哈" * 60 + "好的", "谢谢哈"])
 def test_long_runs_of_one_motif_are_read(motif: str) -> None:
     # Runs like these once sent backtracking patterns quadratic or worse (5,000 "?" took 30 s): the functions
     # must return, with spans that index the input.

@@ -66,8 +66,23 @@ _LEAD_FILLER = re.compile(
     r"所以|但是|可是|不过|但(?!是)|因为|然后|那么|那(?![个些边里天款么样])|结果|而且|并且|就是说|麻烦问一下|麻烦问下|"
     r"我晕|晕死|郁闷|崩溃|无语|唉+|哎+)\s*"
 )
-# Trimmed from the end of a clause: tacked-on thanks and laughter (sentence-final 吗/呢/啊/吧 stay).
-_TRAIL_FILLER = re.compile(r"(?:\s*(?:谢谢你?们?|谢谢啦|谢啦|多谢|麻烦了|麻烦你了|哈+|呵呵|我晕|郁闷|崩溃|无语|在吗|在么))+$")
+# Trimmed from the end of a clause: tacked-on thanks and laughter (sentence-final 吗/呢/啊/吧 stay). Read
+# backwards word by word (_trailing_filler): the regex form "(?:\s*(?:…|哈+|…))+$" backtracked exponentially on a
+# long run of 哈 that did not end the clause.
+_TRAIL_WORDS = ("谢谢你们", "谢谢们", "谢谢你", "谢谢啦", "谢谢", "谢啦", "多谢", "麻烦你了", "麻烦了", "哈", "呵呵", "我晕",
+                "郁闷", "崩溃", "无语", "在吗", "在么")
+
+
+def _trailing_filler(text: str, start: int, end: int) -> int:
+    """Where the run of trailing fillers of ``text[start:end]`` begins (``end`` when there is none)."""
+    cut = end
+    while True:
+        word = next((w for w in _TRAIL_WORDS if text.endswith(w, start, cut)), None)
+        if word is None:
+            return cut if cut < end else end
+        cut -= len(word)
+        while cut > start and text[cut - 1].isspace():
+            cut -= 1
 # Clauses that carry nothing for STAR once trimmed: chat, thanks, pure emotion, menu labels of the widget.
 _EMPTY_CLAUSE = re.compile(
     r"^(?:谢谢|感谢|辛苦了?|麻烦了?|麻烦你了|不客气|没事了?|没有了|没了|好的|好|行|可以|知道了|明白了|了解|懂了|收到|拜拜|"
@@ -232,9 +247,9 @@ def _strip_edges(matched: str, start: int, end: int) -> tuple[int, int]:
         lead = _LEAD_FILLER.match(matched, start, end)
         if lead and lead.end() > start:
             start = lead.end()
-        trail = _TRAIL_FILLER.search(matched[start:end])
-        if trail and trail.start() < trail.end() and trail.start() > 0:
-            end = start + trail.start()
+        trail = _trailing_filler(matched, start, end)
+        if start < trail < end:
+            end = trail
         if (start, end) == before:
             return start, end
 
