@@ -117,8 +117,15 @@ def test_plain_questions_and_thanks_carry_no_impatience(text):
     assert impatience(text) is None
 
 
-@pytest.mark.parametrize("text", ["人呢？？？", "快递太慢了", "快遞太慢了"])
-def test_impatience_is_read_as_anger(text):
-    # The CS dev set's convention (training/devsets/README_cs_emotion.md, rule 4 and 6): waiting nudges and
-    # "too slow" complaints are anger; an impatience cue multiplies the model's odds of anger by 4.
-    assert empathkit.detect_emotion(text).label == "anger"
+@pytest.mark.parametrize("text", ["结果呢 ?", "你们的速度呢", "結果呢 ?", "你們的速度呢"])
+def test_impatience_is_read_as_anger(text, monkeypatch):
+    # The CS dev set's convention (training/devsets/README_cs_emotion.md, rules 4 and 6): waiting nudges are
+    # anger; an impatience cue multiplies the model's odds of anger by 4. Without it these read otherwise.
+    import empathkit.emotion as emotion
+
+    with_cue = empathkit.detect_emotion(text)
+    monkeypatch.setattr(emotion, "_IMPATIENCE_LOGIT", 0.0)
+    without = empathkit.detect_emotion(text)
+    assert with_cue.label == "anger" and without.label != "anger"
+    odds = lambda r: r.scores["anger"] / (1 - r.scores["anger"])  # noqa: E731
+    assert odds(with_cue) == pytest.approx(4 * odds(without), rel=1e-6)

@@ -72,8 +72,7 @@ def to_result(row: np.ndarray, normalized: Normalized, spec: ModelSpec) -> Emoti
     lo, hi = spec.heads["emotion"]
     logits = row[lo:hi].astype(np.float64) / spec.temperature
     if impatience(normalized.text):
-        logits = logits.copy()
-        logits[_ANGER] += _IMPATIENCE_LOGIT
+        logits[_ANGER] += _IMPATIENCE_LOGIT  # logits is a fresh array (astype and / copy)
     probs = _softmax(logits)
     scores = {name: float(p) for name, p in zip(EMOTIONS, probs)}
     label = EMOTIONS[int(np.argmax(probs))]
