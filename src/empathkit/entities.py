@@ -26,7 +26,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from typing import Callable, Iterator, Protocol, Sequence, Union
 
 from ._resources import Lazy, read_tsv

@@ -476,9 +476,10 @@ def print_label_counts(rows: list[dict]) -> None:
         print(f"  {flag:13s} {sum(r[flag] for r in rows)}")
 
 def draw_sample(dialogues: list[dict], seed: int = SEED, n_sample: int = N_SAMPLE,
-                half: str = "dev") -> list[tuple[str, int]]:
-    """Re-draw a reply sample: (session_id, agent turn index) pairs, in draw order."""
-    pool = agent_pool(dialogues)
+                half: str = "dev", exclude: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """Re-draw a reply sample: (session_id, agent turn index) pairs, in draw order; turn ids in ``exclude``
+    (``"<session_id>:<index>"``) are taken out of the pool before the shuffle."""
+    pool = [(sid, i) for sid, i in agent_pool(dialogues) if f"{sid}:{i}" not in exclude]
     text = {d["session_id"]: d["turns"] for d in dialogues}
     shuffled = list(pool)
     random.Random(seed).shuffle(shuffled)

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "devsets"))
-from build_audit_dev import agent_pool, eligible  # noqa: E402
+from build_audit_dev import draw_sample  # noqa: E402
 from jddc_split import half_of, iter_dialogues, text_hash  # noqa: E402
 
 SEED, N_SAMPLE, PART = 20261206, 600, 200
@@ -31,9 +30,7 @@ def draw() -> tuple[dict[str, dict], list[tuple[str, int]]]:
     dialogues = {d["session_id"]: d for d in iter_dialogues() if half_of(d["session_id"]) == "adapt"}
     tune_path = HERE.parent / "devsets" / "audit_tune.jsonl"
     tune = {json.loads(line)["id"] for line in tune_path.read_text(encoding="utf-8").splitlines() if line.strip()}
-    pool = [p for p in agent_pool(list(dialogues.values())) if f"{p[0]}:{p[1]}" not in tune]
-    random.Random(SEED).shuffle(pool)
-    return dialogues, [p for p in pool if eligible(dialogues[p[0]]["turns"][p[1]]["text"])][:N_SAMPLE]
+    return dialogues, draw_sample(list(dialogues.values()), SEED, N_SAMPLE, "adapt", frozenset(tune))
 
 
 def item(dialogue: dict, index: int) -> dict:
