@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy as np
 
 from ._resources import read_bytes
+from .errors import ResourceError
 
 if TYPE_CHECKING:  # pragma: no cover
     import onnxruntime
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Longest token sequence the model reads. 128 covers 99 % of our training texts (backbone.md: p99 ≈ 128).
 MAX_TOKENS = 128
+MIN_ONNXRUNTIME = "1.22"  # the first release whose CPU MatMulNBits runs 8-bit weights (pyproject.toml says the same)
 # Of an over-long text, keep this share of MAX_TOKENS from the head (the opening states the problem) and the
 # rest from the tail (the closing states the demand and the feeling), as normalize.py does with characters.
 HEAD_SHARE = 0.75
@@ -74,8 +76,16 @@ class Runtime:
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        self.session: onnxruntime.InferenceSession = ort.InferenceSession(
-            read_bytes(model), sess_options=options, providers=["CPUExecutionProvider"])
+        try:
+            self.session: onnxruntime.InferenceSession = ort.InferenceSession(
+                read_bytes(model), sess_options=options, providers=["CPUExecutionProvider"])
+        except (ResourceError, ImportError):
+            raise
+        except Exception as exc:  # onnxruntime raises its own exception types, not importable by name
+            raise ResourceError(
+                f"onnxruntime {getattr(ort, '__version__', '?')} cannot load empathkit's model {model!r}; the model "
+                f"uses 8-bit MatMulNBits, which needs onnxruntime >= {MIN_ONNXRUNTIME} "
+                f"(pip install -U 'onnxruntime>={MIN_ONNXRUNTIME}'). onnxruntime said: {exc}") from exc
         self.input_names = tuple(i.name for i in self.session.get_inputs())
         self.tokenizer: tokenizers.Tokenizer = Tokenizer.from_str(read_bytes(tokenizer).decode("utf-8"))
         self.tokenizer.no_truncation()
