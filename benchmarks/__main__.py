@@ -82,6 +82,19 @@ def to_markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
+def _warn_if_not_checkout() -> None:
+    """The suite measures the installed empathkit; say so when that is not this checkout's src/ (a plain
+    ``pip install .`` copy, e.g. after ``.ci/run``, keeps measuring the old model until reinstalled)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("empathkit")
+    origin = Path(spec.origin).resolve() if spec and spec.origin else None
+    checkout = Path(__file__).resolve().parents[1] / "src" / "empathkit"
+    if origin is None or checkout not in origin.parents:
+        print(f"[benchmarks] warning: measuring empathkit from {origin}, not this checkout's src/ "
+              "(pip install -e . --no-deps to measure the checkout)", file=sys.stderr, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -91,6 +104,7 @@ def main() -> None:
                        help="a few repeats of everything to check the code; writes results/smoke.json only")
     args = parser.parse_args()
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
+    _warn_if_not_checkout()
     started = time.perf_counter()
     report: dict[str, Any] = {"command": "python -m benchmarks" + ("" if mode == "full" else f" --{mode}"),
                               "mode": mode, "machine": machine()}

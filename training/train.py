@@ -25,7 +25,7 @@ import torch.nn.functional as F
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from data import adapt_label_examples, smp_dev, training_examples, weak_flags  # noqa: E402
+from data import CAPS, adapt_label_examples, smp_dev, training_examples, weak_flags  # noqa: E402
 from encoder import Encoder, load_encoder, mean_pool  # noqa: E402
 
 from empathkit.labels import EMOTIONS  # noqa: E402
@@ -217,6 +217,11 @@ def main() -> None:
     parser.add_argument("--replay", type=int, default=0,
                         help="with --init: train on this many rows of the original mix plus the hand-labeled "
                              "adapt-half turns (training/labels/) instead of the full mix")
+    parser.add_argument("--focus", default="",
+                        help="with --init and --replay: comma-separated sources kept in full; --replay rows are "
+                             "drawn from the other sources only (without the weak jddc labels)")
+    parser.add_argument("--cap", action="append", default=[], metavar="SOURCE=N",
+                        help="override data.CAPS for one source (repeatable), e.g. online_shopping_10_cats=20000")
     parser.add_argument("--adapt-repeat", type=int, default=3, help="copies of each hand-labeled adapt turn")
     parser.add_argument("--hand-labels", action="store_true",
                         help="one-stage domain adaptation: the hand-labeled adapt-half turns (training/labels/, "
@@ -243,6 +248,9 @@ def main() -> None:
     tokenizer.no_truncation()
     tokenizer.no_padding()
     started = time.time()
+    for item in args.cap:
+        name, _, value = item.partition("=")
+        CAPS[name] = int(value)
     train_raw, held_raw = training_examples()
     if args.limit:
         train_raw = rng.sample(train_raw, args.limit)
@@ -252,8 +260,13 @@ def main() -> None:
         note(event="hand_labels", labeled=len(labeled), repeat=args.adapt_repeat)
     elif args.replay:
         labeled = adapt_label_examples()
-        train_raw = rng.sample(train_raw, min(args.replay, len(train_raw))) + labeled * args.adapt_repeat
-        note(event="adapt", labeled=len(labeled), repeat=args.adapt_repeat, replay=args.replay)
+        focus = {name for name in args.focus.split(",") if name}
+        kept = [ex for ex in train_raw if ex["source"] in focus]
+        # With a focus, the weak jddc labels stay out, as in --hand-labels (the hand labels replace them).
+        rest = [ex for ex in train_raw if ex["source"] not in focus and not (focus and ex["source"] == "jddc_adapt")]
+        train_raw = kept + rng.sample(rest, min(args.replay, len(rest))) + labeled * args.adapt_repeat
+        note(event="adapt", labeled=len(labeled), repeat=args.adapt_repeat, replay=args.replay,
+             focus=sorted(focus), focus_rows=len(kept), caps=args.cap)
     train = prepare(train_raw, tokenizer, rng)
     dev = prepare(smp_dev(), tokenizer, None)
     held = prepare(held_raw, tokenizer, None)
