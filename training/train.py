@@ -16,6 +16,7 @@ import math
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import torch
@@ -149,7 +150,9 @@ def regression(pred: torch.Tensor, targets: list, weights: torch.Tensor) -> torc
 def loss_of(out: torch.Tensor, batch: list[dict]) -> torch.Tensor:
     out = out.float()
     w = torch.tensor([ex["weight"] for ex in batch])
-    emotion = masked_ce(out[:, 0:8], [ex["emotion"] for ex in batch], [ex["emotion_allowed"] for ex in batch], w)
+    w_emotion = w * torch.tensor([ex.get("emotion_weight", 1.0) for ex in batch])
+    emotion = masked_ce(out[:, 0:8], [ex["emotion"] for ex in batch], [ex["emotion_allowed"] for ex in batch],
+                        w_emotion)
     polarity = masked_ce(out[:, 8:11], [ex["polarity"] for ex in batch], [ex["polarity_allowed"] for ex in batch], w)
     arousal = regression(torch.sigmoid(out[:, 11]), [ex["arousal"] for ex in batch], w)
     valence = regression(torch.tanh(out[:, 12]), [ex["valence"] for ex in batch], w)
@@ -222,6 +225,9 @@ def main() -> None:
                              "drawn from the other sources only (without the weak jddc labels)")
     parser.add_argument("--cap", action="append", default=[], metavar="SOURCE=N",
                         help="override data.CAPS for one source (repeatable), e.g. online_shopping_10_cats=20000")
+    parser.add_argument("--balance", type=float, default=0.0, metavar="POWER",
+                        help="weight each emotion target by (class count / mean class count) ** -POWER over the "
+                             "training rows (0: off; 0.5: inverse square root), for macro-F1")
     parser.add_argument("--adapt-repeat", type=int, default=3, help="copies of each hand-labeled adapt turn")
     parser.add_argument("--hand-labels", action="store_true",
                         help="one-stage domain adaptation: the hand-labeled adapt-half turns (training/labels/, "
@@ -267,6 +273,13 @@ def main() -> None:
         train_raw = kept + rng.sample(rest, min(args.replay, len(rest))) + labeled * args.adapt_repeat
         note(event="adapt", labeled=len(labeled), repeat=args.adapt_repeat, replay=args.replay,
              focus=sorted(focus), focus_rows=len(kept), caps=args.cap)
+    if args.balance:
+        counts = Counter(ex["emotion"] for ex in train_raw if ex["emotion"] is not None)
+        mean = sum(counts.values()) / len(counts)
+        scale = {c: (n / mean) ** -args.balance for c, n in counts.items()}
+        train_raw = [{**ex, "emotion_weight": scale[ex["emotion"]]} if ex["emotion"] is not None else ex
+                     for ex in train_raw]
+        note(event="balance", power=args.balance, weights={EMOTIONS[c]: round(v, 3) for c, v in sorted(scale.items())})
     train = prepare(train_raw, tokenizer, rng)
     dev = prepare(smp_dev(), tokenizer, None)
     held = prepare(held_raw, tokenizer, None)
