@@ -68,7 +68,7 @@ def test_only_emoji_is_read():
 
 
 def test_batch_and_single_agree():
-    # The shipped graph quantizes activations per row (MatMulNBits, blocks of 32), so a message's scores do not
+    # The shipped graph quantizes activations per row (MatMulNBits, blocks of 64), so a message's scores do not
     # depend on the other messages of its batch or on padding: equal up to float rounding.
     texts = [c["text"] for c in GOLDEN] + ["", "😡", "好的[微笑]", "x" * 3000]
     batch = empathkit.detect_emotion_batch(texts, batch_size=4)

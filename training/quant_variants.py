@@ -56,7 +56,6 @@ VARIANTS = {
 
 def build(fp32: Path, out: Path, groups: dict[int, list[str]], work: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from onnxruntime.quantization.matmul_nbits_quantizer import DefaultWeightOnlyQuantConfig, MatMulNBitsQuantizer
 
     nodes = [n.name for n in onnx.load(str(fp32)).graph.node if n.op_type == "MatMul"]
     chosen = {block: [n for n in nodes if any(k in n for k in keys)] for block, keys in groups.items()}
@@ -66,13 +65,9 @@ def build(fp32: Path, out: Path, groups: dict[int, list[str]], work: Path) -> No
                      op_types_to_quantize=["MatMul"], nodes_to_exclude=special)
     for block, names in chosen.items():
         rest = [n for n in special if n not in names]
-        config = DefaultWeightOnlyQuantConfig(block_size=block, is_symmetric=True, accuracy_level=4, bits=8)
-        quantizer = MatMulNBitsQuantizer(str(current), bits=8, block_size=block, is_symmetric=True, accuracy_level=4,
-                                         nodes_to_exclude=rest, algo_config=config)
-        quantizer.process()
-        current = work / f"step_nbits{block}.onnx"
-        quantizer.model.save_model_to_file(str(current), use_external_data_format=False)
-        special = rest
+        following = work / f"step_nbits{block}.onnx"
+        ex.blockwise(current, following, block=block, exclude=rest)
+        current, special = following, rest
     out.write_bytes(current.read_bytes())
     ex.rowwise_embedding(out)
 

@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from jddc_split import iter_customer_turns, text_hash  # noqa: E402
+from jddc_split import iter_customer_turns  # noqa: E402
 
 from empathkit.entities import matching_text  # noqa: E402
 from empathkit.intent_model import N_FEATURES, features  # noqa: E402
@@ -64,15 +64,11 @@ def load(fixes: bool = False) -> list[tuple[str, int]]:
 
 
 def load_tuning_set() -> list[tuple[str, int]]:
-    """(text, intent index) of the key-information tuning set, texts looked up by id in the dev half."""
-    texts = dict(iter_customer_turns("dev"))
-    rows = []
-    for line in (HERE / "devsets" / "keyinfo_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            if row["id"] in texts and text_hash(texts[row["id"]]) == row["hash"]:
-                rows.append((texts[row["id"]], INTENTS.index(row["intent"])))
-    return rows
+    """(text, intent index) of the key-information tuning set (rows whose text changed are skipped)."""
+    from eval_keyinfo import load_dev
+
+    rows, _ = load_dev()
+    return [(text, INTENTS.index(row["intent"])) for row, text in rows]
 
 
 def matrix(rows: list[tuple[str, int]]) -> tuple[torch.Tensor, torch.Tensor, list[str]]:
