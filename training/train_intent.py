@@ -40,15 +40,20 @@ OUT = HERE.parent / "src" / "empathkit" / "data" / "intent_model.npy"
 REPORT = HERE / "reports" / "intent_train.json"
 
 
-def load(fixes: bool = False) -> list[tuple[str, int]]:
+def load(fixes: bool = False, literal: bool = False) -> list[tuple[str, int]]:
     """(text, intent index) of the adapt-half intent labels; with ``fixes``, labels/intent_fixes.jsonl applied
-    (``intent: null`` drops a turn)."""
+    (``intent: null`` drops a turn); with ``literal``, the literal-convention relabel
+    (labels/intent_literal_part*.jsonl) replaces the label of every turn it covers (``null`` drops it)."""
     texts = dict(iter_customer_turns("adapt"))
     fixed: dict[str, str | None] = {}
-    if fixes:
-        for line in (HERE / "labels" / "intent_fixes.jsonl").read_text(encoding="utf-8").splitlines():
+    sources = (["intent_fixes.jsonl"] if fixes else []) + (
+        sorted(p.name for p in (HERE / "labels").glob("intent_literal_part*.jsonl")) if literal else [])
+    for name in sources:
+        for line in (HERE / "labels" / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
+                if row["id"] not in texts:
+                    raise ValueError(f"{name}: {row['id']} is not an adapt-half customer turn")
                 fixed[row["id"]] = row["intent"]
     rows = []
     for path in sorted((HERE / "labels").glob("intent_part*.jsonl")):
@@ -102,11 +107,14 @@ def main() -> None:
     parser.add_argument("--min-chars", type=int, default=0, help="train only on turns at least this long")
     parser.add_argument("--l2", type=float, default=None, help="skip cross-validation and use this L2")
     parser.add_argument("--fixes", action="store_true", help="apply labels/intent_fixes.jsonl (drops content-free turns)")
+    parser.add_argument("--literal", action="store_true",
+                        help="the literal-convention relabel (labels/intent_literal_part*.jsonl) replaces the "
+                             "topic labels of the turns it covers")
     parser.add_argument("--dev-copies", type=int, default=0,
                         help="add the key-information tuning set's intents this many times (0: adapt labels only)")
     args = parser.parse_args()
     torch.set_num_threads(1)  # two spinning thread pools on 2 cores (with a training run) stall each other
-    rows = [r for r in load(args.fixes) if len(r[0].strip()) >= args.min_chars]
+    rows = [r for r in load(args.fixes, args.literal) if len(r[0].strip()) >= args.min_chars]
     started = time.time()
     x, y, rule = matrix(rows)
     print(f"features for {len(rows)} turns in {time.time() - started:.0f} s", flush=True)
@@ -150,8 +158,10 @@ def main() -> None:
     OUT.write_bytes(buffer.getvalue())
     command = "PYTHONPATH=src python training/train_intent.py" + (f" --min-chars {args.min_chars}" if args.min_chars else "") \
         + (f" --l2 {args.l2:g}" if args.l2 is not None else "") \
-        + (f" --dev-copies {args.dev_copies}" if args.dev_copies else "") + (" --fixes" if args.fixes else "")
+        + (f" --dev-copies {args.dev_copies}" if args.dev_copies else "") + (" --fixes" if args.fixes else "") \
+        + (" --literal" if args.literal else "")
     report = {"command": command, "examples": len(rows), "tuning_set_copies": args.dev_copies, "fixes_applied": args.fixes,
+              "literal_relabel": args.literal,
               "tuning_set_cv_accuracy": tuning_cv,
               "labels": {INTENTS[k]: v for k, v in adapt_labels.items()},
               "rules_alone_accuracy_on_training_labels": round(rule_acc, 4), "cv_accuracy_by_l2": cv,
