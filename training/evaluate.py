@@ -1,6 +1,7 @@
 """Evaluate the SHIPPED model end to end (raw text → empathkit.detect_emotion_batch), as users get it.
 
     python training/evaluate.py            # writes training/reports/eval.json and prints a summary
+    python training/evaluate.py --report /tmp/candidate.json   # a candidate model, without touching the report
 
 Sets: SMP2020-EWECT dev (usual, virus) and its OpenCC s2t copy; the held-out 10 % of waimai_10k and
 chnsenticorp_htl_all (polarity accuracy); the hand-labeled CS dev set from jddc_sample (emotion and polarity
@@ -125,6 +126,11 @@ def cs_dev(analyzer: empathkit.Analyzer) -> dict:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--report", type=Path, default=REPORT, help="where to write the JSON report")
+    args = parser.parse_args()
     analyzer = empathkit.Analyzer(threads=2)
     started = time.time()
     report = {
@@ -136,7 +142,7 @@ def main() -> None:
         "cs_dev": cs_dev(analyzer),
     }
     report["seconds"] = round(time.time() - started, 1)
-    REPORT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    args.report.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in report.items() if k != "cs_dev"}, ensure_ascii=False, indent=1))
     print(json.dumps({k: v for k, v in report["cs_dev"].items() if k != "confusion_gold_rows_pred_columns"},
                      ensure_ascii=False))
