@@ -203,6 +203,24 @@ CONVENTIONS = [
     ("r7-escalated-callback", "可以", "小妹会记录清楚升级给专业团队，专员会[数字x]小时与您电话联系", {"action"}),
     ("r7-describes-not-acts", "是的", "这个查询到给您开具的是电子发票哦~", {"cognitive"}),
     ("verify-offer-to-file", "屏幕触控不灵", "您可以在退换/售后中申请，需要这边代替您申请吗?", {"action", "verify_need"}),
+    # generalisations checked on training/labels/audit_train_part{0,1,2}.jsonl (adapt half)
+    ("r2-compliment-closing-to-urgency", "好的 尽快",
+     "很高兴遇到您这么善解人意的客户，请问还有其他还可以帮到您的吗?", {"perfunctory"}),
+    ("r2-closing-without-tag", "比较急，麻烦加急一下", "这些都是我们应该做的呢 请问还有什么可以帮助您的", {"perfunctory"}),
+    ("r2-closing-after-no-problem", "嗯嗯，没问题", "好的亲爱的 请问还有其他还可以帮到您的吗?", set()),
+    ("r2-xinku-closing", "我重新下单 出了库你们就太麻烦了", "好的呢亲亲 辛苦您了呢", {"perfunctory"}),
+    ("r3-bare-no-to-a-not-a", "这款有蓝牙没", "亲亲，这款是没有的哦", {"perfunctory"}),
+    ("r3-wait-after-number", "[数字x]", "好的 请您耐心等待哦，感谢您的谅解", {"perfunctory"}),
+    ("r4-know-later", "下个月哪天有优惠?", "亲爱的，这是需要到时才可以知道的", {"perfunctory"}),
+    ("r4-stock-stall", "稍微快点发货", "到货后就会尽快为您发出的哦", {"perfunctory"}),
+    ("r4-watch-is-no-way-forward", "月底之前能上架吗", "这个具体不清楚的 建议关注一下", {"perfunctory"}),
+    ("r5-returned-refunded", "对的 退款", "已经退货处理退款的哦", {"cognitive"}),
+    ("r5-asks-back-request", "好", "是需要自己送到自提点的吗", {"cognitive", "confirmation"}),
+    ("r5-timeline-not-state", "信用卡吧", "信用卡是[数字x]个工作日退款完成的", set()),
+    ("r7-instruction-need-you", "不想删", "那就需要您删除之前的资质然后再上传呢", {"action"}),
+    ("r7-put-order-back", "能退差价吗", "请您把新订单取消 取消后差价原路返回", {"action"}),
+    ("r7-timeline-not-step", "票要多久能寄到", "订单完成[数字x]-[数字x]个工作日之内帮您开具寄出的哦", set()),
+    ("verify-what-to-change", "这单漏掉了没改", "好的哦，您要改什么呢，这边帮您修改哦", {"action", "verify_need"}),
 ]
 
 
