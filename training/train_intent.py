@@ -40,10 +40,11 @@ OUT = HERE.parent / "src" / "empathkit" / "data" / "intent_model.npy"
 REPORT = HERE / "reports" / "intent_train.json"
 
 
-def load(fixes: bool = False, literal: bool = False) -> list[tuple[str, int]]:
+def load(fixes: bool = False, literal: bool = False, dropped: list[str] | None = None) -> list[tuple[str, int]]:
     """(text, intent index) of the adapt-half intent labels; with ``fixes``, labels/intent_fixes.jsonl applied
     (``intent: null`` drops a turn); with ``literal``, the literal-convention relabel
-    (labels/intent_literal_part*.jsonl) replaces the label of every turn it covers (``null`` drops it)."""
+    (labels/intent_literal_part*.jsonl) replaces the label of every turn it covers (``null`` drops it). The texts
+    of dropped turns are appended to ``dropped`` when it is given."""
     texts = dict(iter_customer_turns("adapt"))
     fixed: dict[str, str | None] = {}
     sources = (["intent_fixes.jsonl"] if fixes else []) + (
@@ -65,6 +66,8 @@ def load(fixes: bool = False, literal: bool = False) -> list[tuple[str, int]]:
                 intent = fixed.get(row["id"], row["intent"])
                 if intent is not None:
                     rows.append((texts[row["id"]], INTENTS.index(intent)))
+                elif dropped is not None:
+                    dropped.append(texts[row["id"]])
     return rows
 
 
@@ -74,6 +77,21 @@ def load_tuning_set() -> list[tuple[str, int]]:
 
     rows, _ = load_dev()
     return [(text, INTENTS.index(row["intent"])) for row, text in rows]
+
+
+def context_hits(w: torch.Tensor, rows: list) -> int:
+    """How many tuning-set rows (eval_keyinfo.load_dev rows) get their gold intent when read in their dialogue,
+    as analyze_dialogue reads them (previous_intent), with the weights ``w`` in place of the shipped ones."""
+    from eval_keyinfo import with_context
+
+    from empathkit._resources import _UNSET
+    from empathkit.intent_model import INTENT_MODEL, IntentModel
+
+    INTENT_MODEL._value = IntentModel(w.numpy())  # a training-time swap; the library never does this
+    try:
+        return sum(1 for (row, _), intent in zip(rows, with_context(rows)) if intent == row["intent"])
+    finally:
+        INTENT_MODEL._value = _UNSET  # the next caller loads the shipped weights again
 
 
 def matrix(rows: list[tuple[str, int]]) -> tuple[torch.Tensor, torch.Tensor, list[str]]:
@@ -88,13 +106,18 @@ def matrix(rows: list[tuple[str, int]]) -> tuple[torch.Tensor, torch.Tensor, lis
     return x, y, rule
 
 
-def fit(x: torch.Tensor, y: torch.Tensor, l2: float, epochs: int = 200) -> torch.Tensor:
+def fit(x: torch.Tensor, y: torch.Tensor, l2: float, epochs: int = 200, flat: torch.Tensor | None = None,
+        flat_weight: float = 1.0) -> torch.Tensor:
+    """Softmax regression; rows of ``flat`` (messages with no request of their own) are pulled towards the
+    uniform distribution, so that such a message scores low and dialogue context can decide its intent."""
     torch.manual_seed(0)
     w = torch.zeros((x.shape[1], len(INTENTS)), requires_grad=True)
     optimizer = torch.optim.Adam([w], lr=0.05)
     for _ in range(epochs):
         optimizer.zero_grad()
         loss = torch.nn.functional.cross_entropy(x @ w, y) + l2 * (w[:-1] ** 2).sum()
+        if flat is not None and len(flat):
+            loss = loss - flat_weight * torch.log_softmax(flat @ w, dim=1).mean()
         loss.backward()
         optimizer.step()
     return w.detach()
@@ -110,13 +133,19 @@ def main() -> None:
     parser.add_argument("--literal", action="store_true",
                         help="the literal-convention relabel (labels/intent_literal_part*.jsonl) replaces the "
                              "topic labels of the turns it covers")
+    parser.add_argument("--null-uniform", type=float, default=0.0, metavar="WEIGHT",
+                        help="with --literal: train the turns the relabel marks null (no request of their own) "
+                             "towards the uniform distribution, with this loss weight (0: leave them out)")
     parser.add_argument("--dev-copies", type=int, default=0,
                         help="add the key-information tuning set's intents this many times (0: adapt labels only)")
     args = parser.parse_args()
     torch.set_num_threads(1)  # two spinning thread pools on 2 cores (with a training run) stall each other
-    rows = [r for r in load(args.fixes, args.literal) if len(r[0].strip()) >= args.min_chars]
+    dropped: list[str] = []
+    rows = [r for r in load(args.fixes, args.literal, dropped) if len(r[0].strip()) >= args.min_chars]
     started = time.time()
     x, y, rule = matrix(rows)
+    flat = matrix([(text, 0) for text in dropped])[0] if args.null_uniform and dropped else None
+    fit_flat = {"flat": flat, "flat_weight": args.null_uniform}
     print(f"features for {len(rows)} turns in {time.time() - started:.0f} s", flush=True)
     rule_acc = sum(INTENTS.index(r) == int(t) for r, t in zip(rule, y)) / len(rows)
     order = list(range(len(rows)))
@@ -129,40 +158,47 @@ def main() -> None:
             test = torch.tensor(fold)
             held = set(fold)
             train = torch.tensor([i for i in order if i not in held])
-            w = fit(x[train], y[train], l2)
+            w = fit(x[train], y[train], l2, **fit_flat)
             correct += int(((x[test] @ w).argmax(1) == y[test]).sum())
         cv[str(l2)] = round(correct / len(rows), 4)
         print(f"l2 {l2}: 5-fold accuracy {cv[str(l2)]}", flush=True)
     best = str(args.l2) if args.l2 is not None else max(cv, key=lambda k: cv[k])
-    tuning_cv = None
+    tuning_cv = tuning_cv_context = None
     adapt_labels = Counter(int(t) for t in y)
     if args.dev_copies:
+        from eval_keyinfo import load_dev
+
+        tuning_rows, _ = load_dev()
         tuning = load_tuning_set()
         xt, yt, _ = matrix(tuning)
         order_t = list(range(len(tuning)))
         random.Random(7).shuffle(order_t)
-        correct = 0
+        correct = in_context = 0
         for fold in (order_t[i::5] for i in range(5)):
             held = set(fold)
             keep = torch.tensor([i for i in order_t if i not in held])
             w = fit(torch.cat([x] + [xt[keep]] * args.dev_copies), torch.cat([y] + [yt[keep]] * args.dev_copies),
-                    float(best))
+                    float(best), **fit_flat)
             test = torch.tensor(fold)
             correct += int(((xt[test] @ w).argmax(1) == yt[test]).sum())
+            in_context += context_hits(w, [tuning_rows[i] for i in fold])
         tuning_cv = round(correct / len(tuning), 4)
-        print(f"tuning set, 5-fold CV with {args.dev_copies} copies: {tuning_cv}", flush=True)
+        tuning_cv_context = round(in_context / len(tuning), 4)
+        print(f"tuning set, 5-fold CV with {args.dev_copies} copies: {tuning_cv} alone, {tuning_cv_context} with "
+              "dialogue context", flush=True)
         x, y = torch.cat([x] + [xt] * args.dev_copies), torch.cat([y] + [yt] * args.dev_copies)
-    w = fit(x, y, float(best))
+    w = fit(x, y, float(best), **fit_flat)
     buffer = io.BytesIO()
     np.save(buffer, w.numpy().astype(np.float16), allow_pickle=False)
     OUT.write_bytes(buffer.getvalue())
     command = "PYTHONPATH=src python training/train_intent.py" + (f" --min-chars {args.min_chars}" if args.min_chars else "") \
         + (f" --l2 {args.l2:g}" if args.l2 is not None else "") \
         + (f" --dev-copies {args.dev_copies}" if args.dev_copies else "") + (" --fixes" if args.fixes else "") \
-        + (" --literal" if args.literal else "")
+        + (" --literal" if args.literal else "") + (f" --null-uniform {args.null_uniform:g}" if args.null_uniform else "")
     report = {"command": command, "examples": len(rows), "tuning_set_copies": args.dev_copies, "fixes_applied": args.fixes,
-              "literal_relabel": args.literal,
-              "tuning_set_cv_accuracy": tuning_cv,
+              "literal_relabel": args.literal, "null_turns_uniform_weight": args.null_uniform,
+              "null_turns": len(dropped) if args.literal else None,
+              "tuning_set_cv_accuracy": tuning_cv, "tuning_set_cv_accuracy_with_context": tuning_cv_context,
               "labels": {INTENTS[k]: v for k, v in adapt_labels.items()},
               "rules_alone_accuracy_on_training_labels": round(rule_acc, 4), "cv_accuracy_by_l2": cv,
               "chosen_l2": float(best), "min_chars": args.min_chars, "model_bytes": OUT.stat().st_size}
