@@ -37,6 +37,8 @@ from empathkit.script import to_variant  # noqa: E402
 # Output layout of the single "logits" tensor; written to model.json for the runtime.
 HEADS = {"emotion": (0, 8), "polarity": (8, 11), "arousal": (11, 12), "valence": (12, 13), "flags": (13, 16)}
 OUT_DIM = 16
+# Weight of the polarity cross-entropy in the summed loss (--polarity-weight).
+POLARITY_WEIGHT = 1.0
 # bf16 autocast helps only on CPUs with native bf16; on this machine's AMD EPYC it made a step 30x slower
 # (20 s vs 0.67 s for 32x40 tokens at 6 layers, measured with 2 threads), so it is off unless --bf16.
 BF16 = False
@@ -159,7 +161,7 @@ def loss_of(out: torch.Tensor, batch: list[dict]) -> torch.Tensor:
     flags = F.binary_cross_entropy_with_logits(out[:, 13:16], torch.tensor([ex["flags"] for ex in batch],
                                                                            dtype=torch.float32))
     # Regression losses are on [0,1]/[-1,1] scales, so they are scaled up to weigh like a cross-entropy.
-    return emotion + polarity + 4.0 * (arousal + valence) + 0.5 * flags
+    return emotion + POLARITY_WEIGHT * polarity + 4.0 * (arousal + valence) + 0.5 * flags
 
 
 @torch.no_grad()
@@ -228,6 +230,8 @@ def main() -> None:
     parser.add_argument("--balance", type=float, default=0.0, metavar="POWER",
                         help="weight each emotion target by (class count / mean class count) ** -POWER over the "
                              "training rows (0: off; 0.5: inverse square root), for macro-F1")
+    parser.add_argument("--polarity-weight", type=float, default=1.0,
+                        help="weight of the polarity loss against the emotion loss (1: equal)")
     parser.add_argument("--adapt-repeat", type=int, default=3, help="copies of each hand-labeled adapt turn")
     parser.add_argument("--hand-labels", action="store_true",
                         help="one-stage domain adaptation: the hand-labeled adapt-half turns (training/labels/, "
@@ -236,8 +240,9 @@ def main() -> None:
 
     from tokenizers import Tokenizer
 
-    global BF16
+    global BF16, POLARITY_WEIGHT
     BF16 = args.bf16
+    POLARITY_WEIGHT = args.polarity_weight
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
