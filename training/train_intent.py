@@ -71,6 +71,28 @@ def load(fixes: bool = False, literal: bool = False, dropped: list[str] | None =
     return rows
 
 
+def load_dev_extra() -> list[tuple[str, int, str]]:
+    """(text, intent index, dialogue id) of the literal-convention labels of dev-half turns outside the held-out
+    set's dialogues (labels/intent_literal_dev_part*.jsonl, made with labels/show_dev_extra.py; null rows left out).
+    The build refuses any turn of a dialogue that holds a held-out row."""
+    texts = dict(iter_customer_turns("dev"))
+    held = {json.loads(line)["id"].rsplit(":", 1)[0]
+            for line in (HERE / "devsets" / "keyinfo_heldout.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()}
+    rows = []
+    for path in sorted((HERE / "labels").glob("intent_literal_dev_part*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            dialogue = row["id"].rsplit(":", 1)[0]
+            if row["id"] not in texts or dialogue in held:
+                raise ValueError(f"{path.name}: {row['id']} is not a dev-half turn outside the held-out dialogues")
+            if row["intent"] is not None:
+                rows.append((texts[row["id"]], INTENTS.index(row["intent"]), dialogue))
+    return rows
+
+
 def load_tuning_set() -> list[tuple[str, int]]:
     """(text, intent index) of the key-information tuning set (rows whose text changed are skipped)."""
     from eval_keyinfo import load_dev
@@ -136,6 +158,9 @@ def main() -> None:
     parser.add_argument("--null-uniform", type=float, default=0.0, metavar="WEIGHT",
                         help="with --literal: train the turns the relabel marks null (no request of their own) "
                              "towards the uniform distribution, with this loss weight (0: leave them out)")
+    parser.add_argument("--dev-extra", action="store_true",
+                        help="also train on labels/intent_literal_dev_part*.jsonl (dev-half turns outside the "
+                             "held-out dialogues); in the tuning-set CV, rows of a fold's dialogues are left out")
     parser.add_argument("--dev-copies", type=int, default=0,
                         help="add the key-information tuning set's intents this many times (0: adapt labels only)")
     args = parser.parse_args()
@@ -169,6 +194,10 @@ def main() -> None:
         from eval_keyinfo import load_dev
 
         tuning_rows, _ = load_dev()
+        extra_rows = load_dev_extra() if args.dev_extra else []
+        extra_dialogues = [d for _, _, d in extra_rows]
+        xe, ye, _ = matrix([(t, i) for t, i, _ in extra_rows]) if extra_rows else (
+            torch.zeros((0, N_FEATURES)), torch.zeros(0, dtype=torch.long), [])
         tuning = load_tuning_set()
         xt, yt, _ = matrix(tuning)
         order_t = list(range(len(tuning)))
@@ -177,8 +206,11 @@ def main() -> None:
         for fold in (order_t[i::5] for i in range(5)):
             held = set(fold)
             keep = torch.tensor([i for i in order_t if i not in held])
-            w = fit(torch.cat([x] + [xt[keep]] * args.dev_copies), torch.cat([y] + [yt[keep]] * args.dev_copies),
-                    float(best), **fit_flat)
+            fold_dialogues = {tuning_rows[i][0]["id"].rsplit(":", 1)[0] for i in fold}
+            extra = torch.tensor([i for i, d in enumerate(extra_dialogues) if d not in fold_dialogues],
+                                 dtype=torch.long)
+            w = fit(torch.cat([x, xe[extra]] + [xt[keep]] * args.dev_copies),
+                    torch.cat([y, ye[extra]] + [yt[keep]] * args.dev_copies), float(best), **fit_flat)
             test = torch.tensor(fold)
             correct += int(((xt[test] @ w).argmax(1) == yt[test]).sum())
             in_context += context_hits(w, [tuning_rows[i] for i in fold])
@@ -186,7 +218,7 @@ def main() -> None:
         tuning_cv_context = round(in_context / len(tuning), 4)
         print(f"tuning set, 5-fold CV with {args.dev_copies} copies: {tuning_cv} alone, {tuning_cv_context} with "
               "dialogue context", flush=True)
-        x, y = torch.cat([x] + [xt] * args.dev_copies), torch.cat([y] + [yt] * args.dev_copies)
+        x, y = torch.cat([x, xe] + [xt] * args.dev_copies), torch.cat([y, ye] + [yt] * args.dev_copies)
     w = fit(x, y, float(best), **fit_flat)
     buffer = io.BytesIO()
     np.save(buffer, w.numpy().astype(np.float16), allow_pickle=False)
@@ -194,10 +226,12 @@ def main() -> None:
     command = "PYTHONPATH=src python training/train_intent.py" + (f" --min-chars {args.min_chars}" if args.min_chars else "") \
         + (f" --l2 {args.l2:g}" if args.l2 is not None else "") \
         + (f" --dev-copies {args.dev_copies}" if args.dev_copies else "") + (" --fixes" if args.fixes else "") \
-        + (" --literal" if args.literal else "") + (f" --null-uniform {args.null_uniform:g}" if args.null_uniform else "")
+        + (" --literal" if args.literal else "") + (f" --null-uniform {args.null_uniform:g}" if args.null_uniform else "") \
+        + (" --dev-extra" if args.dev_extra else "")
     report = {"command": command, "examples": len(rows), "tuning_set_copies": args.dev_copies, "fixes_applied": args.fixes,
               "literal_relabel": args.literal, "null_turns_uniform_weight": args.null_uniform,
               "null_turns": len(dropped) if args.literal else None,
+              "dev_extra_rows": len(extra_rows) if args.dev_copies else None,
               "tuning_set_cv_accuracy": tuning_cv, "tuning_set_cv_accuracy_with_context": tuning_cv_context,
               "labels": {INTENTS[k]: v for k, v in adapt_labels.items()},
               "rules_alone_accuracy_on_training_labels": round(rule_acc, 4), "cv_accuracy_by_l2": cv,
