@@ -32,14 +32,10 @@ def part_ids(part: int, parts: int) -> list[str]:
             for index, turn in enumerate(d["turns"]) if turn["speaker"] == "customer" and eligible(turn["text"])]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--part", type=int, required=True)
-    parser.add_argument("--parts", type=int, default=4)
-    args = parser.parse_args()
-    expected = part_ids(args.part, args.parts)
-    rows = [json.loads(line) for line in (HERE / f"intent_literal_part{args.part}.jsonl").open(encoding="utf-8")
-            if line.strip()]
+def check(path: Path, expected: list[str]) -> int:
+    """Print the problems of a label file against the turn ids it must cover, and its intent counts; return the
+    number of problems."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     problems = []
     seen = Counter(row.get("id") for row in rows)
     problems += [f"duplicate id {i}" for i, n in seen.items() if n > 1]
@@ -51,7 +47,16 @@ def main() -> None:
         print(line)
     print(f"{len(rows)} rows, {len(expected)} eligible turns, {len(problems)} problems")
     print(dict(Counter(row.get("intent") for row in rows).most_common()))
-    sys.exit(1 if problems else 0)
+    return len(problems)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--part", type=int, required=True)
+    parser.add_argument("--parts", type=int, default=4)
+    args = parser.parse_args()
+    path = HERE / f"intent_literal_part{args.part}.jsonl"
+    sys.exit(1 if check(path, part_ids(args.part, args.parts)) else 0)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,7 +21,7 @@ sys.path.insert(0, str(HERE.parents[1] / "src"))
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from empathkit.labels import INTENTS  # noqa: E402
+from check_intent_literal import check  # noqa: E402
 from jddc_split import half_of, iter_dialogues, turn_id  # noqa: E402
 from show_adapt import eligible  # noqa: E402
 
@@ -55,19 +54,7 @@ def main() -> None:
     dialogues = part_dialogues(args.part, args.parts)
     wanted = eligible_ids(dialogues)
     if args.check:
-        path = HERE / f"intent_literal_dev_part{args.part}.jsonl"
-        rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-        seen = Counter(row.get("id") for row in rows)
-        problems = [f"duplicate id {i}" for i, n in seen.items() if n > 1]
-        problems += [f"unknown id {i}" for i in seen if i not in set(wanted)]
-        problems += [f"missing id {i}" for i in wanted if i not in seen]
-        problems += [f"bad intent {row.get('intent')!r} for {row.get('id')}" for row in rows
-                     if row.get("intent") is not None and row.get("intent") not in INTENTS]
-        for line in problems[:30]:
-            print(line)
-        print(f"{len(rows)} rows, {len(wanted)} eligible turns, {len(problems)} problems")
-        print(dict(Counter(row.get("intent") for row in rows).most_common()))
-        sys.exit(1 if problems else 0)
+        sys.exit(1 if check(HERE / f"intent_literal_dev_part{args.part}.jsonl", wanted) else 0)
     keep = set(wanted)
     for dialogue in dialogues:
         print(f"=== dialogue {dialogue['session_id']}")
