@@ -329,6 +329,17 @@ def test_a_follow_up_without_its_own_intent_takes_the_conversations(text: str) -
         assert read.intent_score == alone.intent_score and read.star == alone.star
 
 
+@pytest.mark.parametrize("text", ["可以", "好的", "行", "是的", "[订单x]", "咨询订单号:[订单x] 订单金额:[金额x]", "可以的 [数字x]"])
+def test_a_content_free_turn_asks_nothing_and_inherits_the_conversations_intent(text: str) -> None:
+    # Only fillers, placeholders, metadata and bare answers: the classifier (trained without such turns) is not
+    # asked, so a guess like 可以 -> product_question (0.73) cannot override the conversation's intent.
+    alone = extract(text)
+    assert (alone.intent, alone.intent_score) == ("other", 0.0)
+    read = extract(text, previous_intent="refund")
+    assert read.intent == "refund" and read.intent_from_context
+    assert extract("可以退款吗", previous_intent="delivery_status").intent == "refund"  # content keeps its own
+
+
 def test_a_clear_follow_up_keeps_its_own_intent_and_a_vague_one_inherits() -> None:
     assert extract("好的 需要我把订单发给你吗").intent_score < CONTEXT_BELOW  # the vague case below is vague
     vague = extract("好的 需要我把订单发给你吗", previous_intent="refund")

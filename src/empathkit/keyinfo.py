@@ -780,7 +780,7 @@ def extract(
     star = Star(**{name: tuple(spans) for name, spans in fields.items()})
     intent, score = classify_intent(matched, star, entities)
     model = INTENT_MODEL.get() if use_model else None
-    if model is not None:
+    if model is not None and not (intent == "other" and score == 0.0 and _content_free(matched)):
         intent, score = model.predict(matched, intent, score)
         score = round(score, 4)
     from_context = (previous_intent is not None and previous_intent not in CONTEXT_SKIPS
@@ -790,6 +790,21 @@ def extract(
     return KeyInfo(star=star, entities=entities, intent=intent, intent_score=score,
                    intent_from_context=from_context, script=script.script, variant=script.variant,
                    truncated=truncated, source=head)
+
+
+# Bare answers and acknowledgements that carry no request once fillers are trimmed (可以, 行, 没有了, 知道了).
+_BARE_ANSWER = re.compile(r"(?:可以|行|对|不对|不是|没有了?|没了|知道了|明白了|收到|是|有|要|不要|不用了?|好{1,4}|"
+                          r"嗯{1,6}|恩{1,6}|哦{1,6})(?:的|啊|呀|哈|啦|滴){0,2}")
+
+
+def _content_free(matched: str) -> bool:
+    """Whether a message is only fillers, placeholders, order-metadata blocks and bare answers (好的, 可以,
+    [订单x], 咨询订单号:[订单x] …). The intent classifier is not asked about such a message: its training labels
+    (the literal-request convention) leave them out, so it would guess, and with ``previous_intent`` the
+    conversation's intent should decide."""
+    text = _PLACEHOLDER.sub(" ", _BRACKETED_META.sub(" ", _META_BLOCK.sub(" ", matched[:200])))
+    start, end = _strip_edges(text, 0, len(text))
+    return start >= end or _BARE_ANSWER.fullmatch(text, start, end) is not None
 
 
 # A message whose own intent scores below this takes the conversation's intent (``previous_intent``). Chosen by
