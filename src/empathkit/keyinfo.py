@@ -802,7 +802,9 @@ def _content_free(matched: str) -> bool:
     [订单x], 咨询订单号:[订单x] …). The intent classifier is not asked about such a message: its training labels
     (the literal-request convention) leave them out, so it would guess, and with ``previous_intent`` the
     conversation's intent should decide."""
-    text = _PLACEHOLDER.sub(" ", _BRACKETED_META.sub(" ", _META_BLOCK.sub(" ", matched[:200])))
+    if len(matched) > 200:
+        return False  # longer than any metadata block plus fillers; never cut, so content after the cut counts
+    text = _PLACEHOLDER.sub(" ", _BRACKETED_META.sub(" ", _META_BLOCK.sub(" ", matched)))
     start, end = _strip_edges(text, 0, len(text))
     return start >= end or _BARE_ANSWER.fullmatch(text, start, end) is not None
 
