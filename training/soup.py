@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data import smp_dev, training_examples  # noqa: E402
 from encoder import load_encoder  # noqa: E402
+import train  # noqa: E402
 from train import MultiTask, evaluate, prepare  # noqa: E402
 
 
@@ -43,6 +44,7 @@ def average(paths: list[Path], weights: list[float]) -> dict:
             soup[name] = soup[name] + part if name in soup else part
     state = {name: t.float() if t.is_floating_point() else t for name, t in soup.items()}
     return {"state_dict": state, "config": first["config"], "layers": first.get("layers", 6),
+            "max_tokens": first.get("max_tokens", train.MAX_TOKENS),
             "step": first.get("step"), "soup": [str(p) for p in paths], "soup_weights": weights}
 
 
@@ -62,6 +64,7 @@ def main() -> None:
     if len(weights) != len(args.ckpt):
         parser.error("give one --weight per --ckpt")
     ckpt = average(args.ckpt, weights)
+    train.MAX_TOKENS = ckpt["max_tokens"]  # evaluate as the first checkpoint was trained
     if not args.no_eval:
         tokenizer = Tokenizer.from_file(str(args.backbone / "tokenizer.json"))
         tokenizer.no_truncation()

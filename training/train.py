@@ -31,12 +31,15 @@ from encoder import Encoder, load_encoder, mean_pool  # noqa: E402
 
 from empathkit.labels import EMOTIONS  # noqa: E402
 from empathkit.normalize import normalize  # noqa: E402
-from empathkit.runtime import head_tail  # noqa: E402
+from empathkit.runtime import MAX_TOKENS as RUNTIME_MAX_TOKENS, head_tail  # noqa: E402
 from empathkit.script import to_variant  # noqa: E402
 
 # Output layout of the single "logits" tensor; written to model.json for the runtime.
 HEADS = {"emotion": (0, 8), "polarity": (8, 11), "arousal": (11, 12), "valence": (12, 13), "flags": (13, 16)}
 OUT_DIM = 16
+# Tokens the model reads per text, head + tail (--max-tokens); saved in the checkpoint, export writes it to
+# model.json so that the runtime reads exactly as many.
+MAX_TOKENS = RUNTIME_MAX_TOKENS
 # Weight of the polarity cross-entropy in the summed loss (--polarity-weight).
 POLARITY_WEIGHT = 1.0
 # bf16 autocast helps only on CPUs with native bf16; on this machine's AMD EPYC it made a step 30x slower
@@ -88,7 +91,7 @@ def augment(example: dict, rng: random.Random) -> str:
 
 
 def encode_all(tokenizer, texts: list[str]) -> list[list[int]]:
-    return [head_tail(e.ids) for e in tokenizer.encode_batch(texts)]
+    return [head_tail(e.ids, MAX_TOKENS) for e in tokenizer.encode_batch(texts)]
 
 
 def prepare(examples: list[dict], tokenizer, rng: random.Random | None) -> list[dict]:
@@ -236,11 +239,14 @@ def main() -> None:
     parser.add_argument("--hand-labels", action="store_true",
                         help="one-stage domain adaptation: the hand-labeled adapt-half turns (training/labels/, "
                              "--adapt-repeat copies each) replace the weak jddc labels in the full mix")
+    parser.add_argument("--max-tokens", type=int, default=RUNTIME_MAX_TOKENS,
+                        help="tokens read per text, head + tail (the runtime reads as many: export writes it)")
     args = parser.parse_args()
 
     from tokenizers import Tokenizer
 
-    global BF16, POLARITY_WEIGHT
+    global BF16, POLARITY_WEIGHT, MAX_TOKENS
+    MAX_TOKENS = args.max_tokens
     BF16 = args.bf16
     POLARITY_WEIGHT = args.polarity_weight
     torch.set_num_threads(args.threads)
@@ -325,19 +331,21 @@ def main() -> None:
                      step_s=round(time.time() - t0, 3), elapsed_min=round((time.time() - started) / 60, 1))
             if step % 1000 == 0:
                 torch.save({"state_dict": model.state_dict(), "config": model.encoder.config.to_dict(),
-                            "step": step}, args.out / "last.pt")
+                            "max_tokens": MAX_TOKENS, "step": step}, args.out / "last.pt")
             if step >= total or time.time() > deadline:
                 stop = time.time() > deadline
                 break
         scores = evaluate(model, dev, held)
         note(event="eval", epoch=epoch, step=step, **scores)
-        torch.save({"state_dict": model.state_dict(), "config": model.encoder.config.to_dict(), "step": step,
-                    "scores": scores, "layers": args.layers}, args.out / f"epoch{epoch}.pt")
+        torch.save({"state_dict": model.state_dict(), "config": model.encoder.config.to_dict(),
+                    "max_tokens": MAX_TOKENS, "step": step, "scores": scores, "layers": args.layers},
+                   args.out / f"epoch{epoch}.pt")
         key = scores["smp_usual_macro_f1"] + scores["smp_virus_macro_f1"]
         if best is None or key > best[0]:
             best = (key, epoch)
-            torch.save({"state_dict": model.state_dict(), "config": model.encoder.config.to_dict(), "step": step,
-                        "scores": scores, "layers": args.layers}, args.out / "best.pt")
+            torch.save({"state_dict": model.state_dict(), "config": model.encoder.config.to_dict(),
+                        "max_tokens": MAX_TOKENS, "step": step, "scores": scores, "layers": args.layers},
+                       args.out / "best.pt")
     note(event="done", best_epoch=best[1] if best else None, minutes=round((time.time() - started) / 60, 1))
 
 
