@@ -340,6 +340,17 @@ def test_a_content_free_turn_asks_nothing_and_inherits_the_conversations_intent(
     assert extract("可以退款吗", previous_intent="delivery_status").intent == "refund"  # content keeps its own
 
 
+@pytest.mark.parametrize("text", ["谢谢", "好的谢谢", "没有了，谢谢", "打扰啦", "那你费心了", "好的👌 THANKS", "嗯嗯好哒，麻烦啦",
+                                  "[数字x] 謝謝"])
+def test_thanks_alone_is_praise_thanks_and_does_not_inherit(text: str) -> None:
+    # Thanks and polite closings with only fillers around them are praise_thanks by the label convention; before
+    # this rule, 好的谢谢 counted as content-free and took the conversation's intent (e.g. refund).
+    read = extract(text, previous_intent="refund")
+    assert (read.intent, read.intent_score, read.intent_from_context) == ("praise_thanks", 1.0, False)
+    for asks in ("谢谢 那赠品呢?", "麻烦帮我退款 谢谢"):  # a request beside the thanks keeps its own intent
+        assert extract(asks).intent != "praise_thanks"
+
+
 def test_a_clear_follow_up_keeps_its_own_intent_and_a_vague_one_inherits() -> None:
     assert extract("好的 需要我把订单发给你吗").intent_score < CONTEXT_BELOW  # the vague case below is vague
     vague = extract("好的 需要我把订单发给你吗", previous_intent="refund")

@@ -780,7 +780,9 @@ def extract(
     star = Star(**{name: tuple(spans) for name, spans in fields.items()})
     intent, score = classify_intent(matched, star, entities)
     model = INTENT_MODEL.get() if use_model else None
-    if model is not None and not (intent == "other" and score == 0.0 and _content_free(matched)):
+    if model is not None and _thanks_only(matched):
+        intent, score = "praise_thanks", 1.0
+    elif model is not None and not (intent == "other" and score == 0.0 and _content_free(matched)):
         intent, score = model.predict(matched, intent, score)
         score = round(score, 4)
     from_context = (previous_intent is not None and previous_intent not in CONTEXT_SKIPS
@@ -793,8 +795,8 @@ def extract(
 
 
 # Bare answers and acknowledgements that carry no request once fillers are trimmed (可以, 行, 没有了, 知道了).
-_BARE_ANSWER = re.compile(r"(?:可以|行|对|不对|不是|没有了?|没了|知道了|明白了|收到|是|有|要|不要|不用了?|好{1,4}|"
-                          r"嗯{1,6}|恩{1,6}|哦{1,6})(?:的|啊|呀|哈|啦|滴){0,2}")
+_BARE_ANSWER = re.compile(r"(?:可以|行|对|不对|不是|没有?了?|知道了|明白了|收到|是|有|要|不要|不用了?|好{1,4}|"
+                          r"嗯{1,6}|恩{1,6}|哦{1,6})(?:的|啊|呀|哈|啦|滴|哒|嘞|咯){0,2}")
 
 
 def _content_free(matched: str) -> bool:
@@ -807,6 +809,22 @@ def _content_free(matched: str) -> bool:
     text = _PLACEHOLDER.sub(" ", _BRACKETED_META.sub(" ", _META_BLOCK.sub(" ", matched)))
     start, end = _strip_edges(text, 0, len(text))
     return start >= end or _BARE_ANSWER.fullmatch(text, start, end) is not None
+
+
+# Thanks and polite closings (谢谢, 麻烦你了, 辛苦啦, 打扰了, 费心了, thanks). A message made only of these, fillers and bare
+# answers (好的谢谢, 没有了 谢谢, 打扰啦) is ``praise_thanks`` by the label convention (README_keyinfo: thanks are the
+# main content): 140 of the 162 such turns in the literal-convention training labels are.
+_CLOSING = re.compile(r"(?:谢谢|谢啦|谢了|多谢|感谢|蟹蟹|3q|thanks?(?:\s*you)?|thx|"
+                      r"(?:你|您)?(?:麻烦|辛苦|打扰|费心|劳烦)(?:你|您|你们|您们)?(?:了|啦|咯|哈)+|辛苦|客气(?:了|啦)|拜拜|再见)",
+                      re.IGNORECASE)
+
+
+def _thanks_only(matched: str) -> bool:
+    """Whether a message holds thanks or a polite closing and, besides that, only what :func:`_content_free`
+    skips (好的谢谢, 没有了 谢谢, 打扰啦). Such a message asks nothing; it is ``praise_thanks``."""
+    if len(matched) > 200 or _CLOSING.search(matched) is None:
+        return False
+    return _content_free(_CLOSING.sub(" ", matched))
 
 
 # A message whose own intent scores below this takes the conversation's intent (``previous_intent``). Chosen by
