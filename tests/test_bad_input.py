@@ -56,3 +56,6 @@ def test_bad_options_are_input_errors():
         empathkit.Analyzer(threads=0)
     with pytest.raises(empathkit.InputError):
         empathkit.Analyzer(max_chars=3)
+    for max_tokens in (0, 7, 513, True, 256.0, "256"):
+        with pytest.raises(empathkit.InputError):
+            empathkit.Analyzer(max_tokens=max_tokens)

@@ -2,6 +2,7 @@
 
     python training/evaluate.py            # writes training/reports/eval.json and prints a summary
     python training/evaluate.py --report /tmp/candidate.json   # a candidate model, without touching the report
+    python training/evaluate.py --max-tokens 256 --report /tmp/long.json   # the shipped model reading 256 tokens
 
 Sets: SMP2020-EWECT dev (usual, virus) and its OpenCC s2t copy; the held-out 10 % of waimai_10k and
 chnsenticorp_htl_all (polarity accuracy); the hand-labeled CS dev set from jddc_sample (emotion and polarity
@@ -130,12 +131,15 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report", type=Path, default=REPORT, help="where to write the JSON report")
+    parser.add_argument("--max-tokens", type=int, default=None,
+                        help="Analyzer(max_tokens=...): tokens read per text (default: what model.json says)")
     args = parser.parse_args()
-    analyzer = empathkit.Analyzer(threads=2)
+    analyzer = empathkit.Analyzer(threads=2, max_tokens=args.max_tokens)
     started = time.time()
     report = {
         "model": json.loads((Path(empathkit.__file__).parent / "data" / "model.json").read_text(encoding="utf-8"))
         .get("quantization"),
+        "max_tokens": analyzer._runtime.get().spec.max_tokens,
         "smp2020_dev": smp(analyzer, traditional=False),
         "smp2020_dev_traditional_s2t": smp(analyzer, traditional=True),
         "polarity_heldout": polarity_heldout(analyzer),

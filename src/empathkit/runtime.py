@@ -8,7 +8,7 @@ thread-safe); the tokenizer's settings are fixed at load and never changed after
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # Longest token sequence the model reads. 128 covers 99 % of our training texts (backbone.md: p99 ≈ 128).
 MAX_TOKENS = 128
 MIN_ONNXRUNTIME = "1.22"  # the first release whose CPU MatMulNBits runs 8-bit weights (pyproject.toml says the same)
+# The most tokens any packaged model can read: the encoder's position table (512 positions).
+LONGEST_MAX_TOKENS = 512
 # Of an over-long text, keep this share of MAX_TOKENS from the head (the opening states the problem) and the
 # rest from the tail (the closing states the demand and the feeling), as normalize.py does with characters.
 HEAD_SHARE = 0.75
@@ -61,14 +63,18 @@ class Runtime:
         threads: intra-op threads for onnxruntime (None: onnxruntime's default, all physical cores).
         model: data file name of the ONNX graph.
         tokenizer: data file name of the tokenizer.
+        max_tokens: tokens read per text, head + tail (None: what ``model.json`` says, the length the model was
+            trained at). The caller checks the range (8 to :data:`LONGEST_MAX_TOKENS`).
     """
 
     def __init__(self, *, threads: int | None = None, model: str = "model.onnx",
-                 tokenizer: str = "tokenizer.json", spec: str = "model.json") -> None:
+                 tokenizer: str = "tokenizer.json", spec: str = "model.json", max_tokens: int | None = None) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.spec = ModelSpec.load(spec)
+        if max_tokens is not None:
+            self.spec = replace(self.spec, max_tokens=max_tokens)
         options = ort.SessionOptions()
         if threads is not None:
             options.intra_op_num_threads = threads
