@@ -11,7 +11,7 @@ from typing import Any
 
 import empathkit
 
-from .latency import TOKENS, message_of, percentiles, time_calls
+from .latency import lengths, message_of, percentiles, time_calls
 from .texts import DIALOGUE_20, MESSAGE_100
 
 REPEATS = {"smoke": 5, "quick": 60, "full": 300}
@@ -33,7 +33,7 @@ def run(mode: str = "full") -> dict[str, Any]:
 
     keyinfo_rows = {"100 chars": _row(time_calls(lambda: analyzer.extract_keyinfo(text), repeats),
                                       chars=len(text), tokens=tokens_100)}
-    for tokens in TOKENS:
+    for tokens in lengths(runtime):
         message = message_of(runtime, tokens)
         keyinfo_rows[f"{tokens} tokens"] = _row(time_calls(lambda: analyzer.extract_keyinfo(message), repeats),
                                                 chars=len(message), tokens=tokens)
