@@ -163,7 +163,14 @@ def main() -> None:
                              "held-out dialogues); in the tuning-set CV, rows of a fold's dialogues are left out")
     parser.add_argument("--dev-copies", type=int, default=0,
                         help="add the key-information tuning set's intents this many times (0: adapt labels only)")
+    parser.add_argument("--context-below", type=float, default=None, metavar="T",
+                        help="the in-context CV reads with keyinfo.CONTEXT_BELOW = T instead of the shipped value "
+                             "(how the threshold was chosen; see intent_context_check.py)")
     args = parser.parse_args()
+    if args.context_below is not None:
+        import empathkit.keyinfo
+
+        empathkit.keyinfo.CONTEXT_BELOW = args.context_below
     torch.set_num_threads(1)  # two spinning thread pools on 2 cores (with a training run) stall each other
     dropped: list[str] = []
     rows = [r for r in load(args.fixes, args.literal, dropped) if len(r[0].strip()) >= args.min_chars]
@@ -227,7 +234,8 @@ def main() -> None:
         + (f" --l2 {args.l2:g}" if args.l2 is not None else "") \
         + (f" --dev-copies {args.dev_copies}" if args.dev_copies else "") + (" --fixes" if args.fixes else "") \
         + (" --literal" if args.literal else "") + (f" --null-uniform {args.null_uniform:g}" if args.null_uniform else "") \
-        + (" --dev-extra" if args.dev_extra else "")
+        + (" --dev-extra" if args.dev_extra else "") \
+        + (f" --context-below {args.context_below:g}" if args.context_below is not None else "")
     report = {"command": command, "examples": len(rows), "tuning_set_copies": args.dev_copies, "fixes_applied": args.fixes,
               "literal_relabel": args.literal, "null_turns_uniform_weight": args.null_uniform,
               "null_turns": len(dropped) if args.literal else None,

@@ -1,0 +1,73 @@
+"""Intent accuracy in dialogue context on the dev-half extra labels, at several context thresholds.
+
+    PYTHONPATH=src python training/intent_context_check.py [--thresholds 0.5,0.6,0.7,0.8]
+
+The extra labels (labels/intent_literal_dev_part*.jsonl: 231 dev-half customer turns with a request of their own,
+from dialogues outside the blind held-out set, literal-request convention) are not trained on by the shipped
+classifier. Each labeled turn is read as analyze_dialogue reads it: every customer turn of its dialogue in order,
+each with the conversation's intent so far (``conversation_intent``). With train_intent.py's in-context
+cross-validation over the tuning set (``--context-below T``), this chose ``keyinfo.CONTEXT_BELOW``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from jddc_split import iter_dialogues  # noqa: E402
+
+import empathkit.keyinfo as keyinfo  # noqa: E402
+
+
+def gold_labels() -> dict[str, str]:
+    gold = {}
+    for path in sorted((HERE / "labels").glob("intent_literal_dev_part*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row["intent"] is not None:
+                    gold[row["id"]] = row["intent"]
+    return gold
+
+
+def hits_in_context(gold: dict[str, str], dialogues: list[dict]) -> int:
+    hits = 0
+    for dialogue in dialogues:
+        seen: list[str] = []
+        for index, turn in enumerate(dialogue["turns"]):
+            if turn["speaker"] != "customer":
+                continue
+            info = keyinfo.extract(turn["text"], previous_intent=keyinfo.conversation_intent(seen))
+            seen.append(info.intent)
+            hits += info.intent == gold.get(f"{dialogue['session_id']}:{index}")
+    return hits
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--thresholds", default="0.5,0.6,0.7,0.8")
+    args = parser.parse_args()
+    gold = gold_labels()
+    wanted = {turn_id.rsplit(":", 1)[0] for turn_id in gold}
+    dialogues = [d for d in iter_dialogues() if d["session_id"] in wanted]
+    alone = sum(keyinfo.extract(t["text"]).intent == gold.get(f"{d['session_id']}:{i}")
+                for d in dialogues for i, t in enumerate(d["turns"]) if t["speaker"] == "customer")
+    print(f"{len(gold)} labeled turns; alone {alone} ({alone / len(gold):.3f})")
+    shipped = keyinfo.CONTEXT_BELOW
+    try:
+        for threshold in (float(t) for t in args.thresholds.split(",")):
+            keyinfo.CONTEXT_BELOW = threshold
+            hits = hits_in_context(gold, dialogues)
+            print(f"CONTEXT_BELOW {threshold:g}: {hits} in context ({hits / len(gold):.3f})"
+                  + ("  <- shipped" if threshold == shipped else ""))
+    finally:
+        keyinfo.CONTEXT_BELOW = shipped
+
+
+if __name__ == "__main__":
+    main()
