@@ -57,3 +57,18 @@ def test_demo_json():
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(lines) == 4 and all("cues" in line and "reply" in line for line in lines)
     assert all(line["reply"]["layers"]["affective"] for line in lines)
+
+
+def test_a_bad_option_is_one_error_line_and_status_2(capsys):
+    for option in (["--threads", "0"], ["--max-tokens", "4"]):
+        assert main([*option, "你好"]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == "" and captured.err.startswith("empathkit: ") and len(captured.err.splitlines()) == 1
+
+
+def test_max_tokens_option_reaches_the_model(capsys):
+    long_text = "我上周买的洗衣机到现在还没有送到，打了好几次电话都说在路上，" * 20 + "再不送到我就投诉！"
+    main(["--task", "emotion", long_text])
+    default = json.loads(capsys.readouterr().out)
+    main(["--task", "emotion", "--max-tokens", "256", long_text])
+    assert json.loads(capsys.readouterr().out) != default

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from .analyzer import Analyzer
+from .errors import InputError
 from .pii import mask_pii
 
 DEMO_MESSAGES = (
@@ -40,6 +41,8 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
                         help="what to compute (default: analyze = everything this build provides)")
     parser.add_argument("--no-mask", action="store_true", help="print texts without masking personal data")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
+    parser.add_argument("--max-tokens", type=int, default=None,
+                        help="tokens the emotion model reads per message, 8-512 (default 128; 256 for long reviews)")
     return parser.parse_args(argv)
 
 
@@ -161,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     if args_list[:1] == ["demo"]:
         return demo(as_json="--json" in args_list[1:])
     args = _parse_args(args_list)
+    try:
+        analyzer = Analyzer(threads=args.threads, max_tokens=args.max_tokens)
+    except InputError as error:  # a bad option: one line, not a traceback
+        print(f"empathkit: {error}", file=sys.stderr)
+        return 2
     path = args.file
     if path is None and len(args.texts) == 1 and Path(args.texts[0]).suffix.lower() in (".txt", ".jsonl", ".csv") \
             and Path(args.texts[0]).is_file():
@@ -171,7 +179,6 @@ def main(argv: list[str] | None = None) -> int:
         texts = iter(args.texts)
     else:
         texts = (line.rstrip("\r\n") for line in sys.stdin if line.strip())
-    analyzer = Analyzer(threads=args.threads)
     try:
         _emit((_record(analyzer, text, args.task, mask=not args.no_mask) for text in texts), sys.stdout)
     except NotImplementedError as error:
