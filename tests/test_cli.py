@@ -72,3 +72,15 @@ def test_max_tokens_option_reaches_the_model(capsys):
     default = json.loads(capsys.readouterr().out)
     main(["--task", "emotion", "--max-tokens", "256", long_text])
     assert json.loads(capsys.readouterr().out) != default
+
+
+def test_an_unreadable_file_is_one_error_line(tmp_path):
+    bad_json = tmp_path / "bad.jsonl"
+    bad_json.write_text('{"text": "你好"}\nnot json\n', encoding="utf-8")
+    not_utf8 = tmp_path / "bad.txt"
+    not_utf8.write_bytes(b"\xff\xfe\x00bad")
+    for path, says in ((tmp_path / "missing.txt", "cannot read"), (bad_json, "bad.jsonl:2: not a JSON line"),
+                       (not_utf8, "not UTF-8 text"), (tmp_path, "cannot read")):
+        done = run_cli(["-f", str(path), "--task", "script"])
+        assert done.returncode == 1 and done.stdout == ""
+        assert done.stderr.startswith("empathkit: ") and says in done.stderr and "Traceback" not in done.stderr

@@ -47,6 +47,18 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def _read_file(path: Path, field: str) -> list[str]:
+    """The messages of a .txt/.jsonl/.csv file; any problem with the file exits with one line naming it."""
+    try:
+        return _read_messages(path, field)
+    except OSError as error:
+        raise SystemExit(f"empathkit: {path}: cannot read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise SystemExit(f"empathkit: {path}: not UTF-8 text") from None
+    except csv.Error as error:
+        raise SystemExit(f"empathkit: {path}: not a readable CSV file ({error})") from None
+
+
+def _read_messages(path: Path, field: str) -> list[str]:
     suffix = path.suffix.lower()
     with path.open(encoding="utf-8", newline="") as handle:
         if suffix == ".txt":
@@ -56,7 +68,10 @@ def _read_file(path: Path, field: str) -> list[str]:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
-                record = json.loads(line)
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    raise SystemExit(f"empathkit: {path}:{number}: not a JSON line") from None
                 if not isinstance(record, dict) or not isinstance(record.get(field), str):
                     raise SystemExit(f"empathkit: {path}:{number}: no string field {field!r}")
                 texts.append(record[field])
