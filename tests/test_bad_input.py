@@ -59,3 +59,14 @@ def test_bad_options_are_input_errors():
     for max_tokens in (0, 7, 513, True, 256.0, "256"):
         with pytest.raises(empathkit.InputError):
             empathkit.Analyzer(max_tokens=max_tokens)
+
+
+def test_wrongly_typed_options_name_the_option():
+    # Before, these failed deep inside: "can only concatenate str (not "datetime.timedelta") to str" and
+    # "'int' object is not iterable".
+    with pytest.raises(TypeError, match="reference_time must be"):
+        empathkit.extract_keyinfo("昨天下午三点下的单", reference_time="2026-01-01")
+    with pytest.raises(TypeError, match="reference_time must be"):
+        empathkit.suggest_response("昨天下午三点下的单", reference_time=20260101)
+    with pytest.raises(TypeError, match="offers must be an iterable"):
+        empathkit.suggest_response("快递三天了还没到", offers=5)

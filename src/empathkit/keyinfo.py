@@ -757,10 +757,13 @@ def extract(
         An empty or blank message gives an empty KeyInfo (intent ``other``, score 0).
 
     Raises:
-        TypeError: if ``text`` is not a str.
+        TypeError: if ``text`` is not a str, or ``reference_time`` is not a datetime, a date or None.
         InputError: if ``max_chars`` is below 16, or ``previous_intent`` is not one of the intents.
     """
     require_text(text)
+    if reference_time is not None and not isinstance(reference_time, _dt.date):
+        raise TypeError(f"reference_time must be a datetime.datetime, a datetime.date or None, "
+                        f"got {type(reference_time).__name__}")
     if previous_intent is not None and previous_intent not in INTENTS:
         raise InputError(f"previous_intent must be one of {', '.join(INTENTS)} or None, got {previous_intent!r}")
     if max_chars < 16:

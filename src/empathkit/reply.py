@@ -236,7 +236,10 @@ def validate_options(tone: str, address: str, offers: Iterable[str], callback_ti
         raise InputError(f"address must be one of {', '.join(ADDRESS_FORMS)}, got {address!r}")
     if isinstance(offers, str):
         raise TypeError("offers must be an iterable of offer names, not a str")
-    offered = tuple(offers)
+    try:
+        offered = tuple(offers)
+    except TypeError:
+        raise TypeError(f"offers must be an iterable of offer names, got {type(offers).__name__}") from None
     for offer in offered:
         if not isinstance(offer, str):
             raise TypeError(f"offers must hold str offer names, got {type(offer).__name__}")
