@@ -70,3 +70,11 @@ def test_wrongly_typed_options_name_the_option():
         empathkit.suggest_response("昨天下午三点下的单", reference_time=20260101)
     with pytest.raises(TypeError, match="offers must be an iterable"):
         empathkit.suggest_response("快递三天了还没到", offers=5)
+
+
+@pytest.mark.parametrize("turns, says", [([None], "expected a dict"), ([{}], "needs a 'text'"),
+                                         ([{1: "a", "role": "customer"}], "needs a 'text'"),
+                                         ([("customer", "你好", "extra")], "a tuple turn must be")])
+def test_a_malformed_turn_says_what_shape_a_turn_has(turns, says):
+    with pytest.raises(TypeError, match=says):
+        empathkit.analyze_dialogue(turns)

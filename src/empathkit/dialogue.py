@@ -232,7 +232,7 @@ def read_turns(turns: Any) -> tuple[Turn, ...]:
     ``role`` and ``text`` attributes, or a pandas DataFrame with such columns.
 
     Raises:
-        TypeError: if ``turns`` is a str or a turn has no text.
+        TypeError: if ``turns`` is a str, a turn has another shape, or a turn's text is not a str.
         InputError: if a role is neither a customer nor an agent role.
     """
     if isinstance(turns, (str, bytes)):
@@ -246,10 +246,18 @@ def read_turns(turns: Any) -> tuple[Turn, ...]:
         if isinstance(turn, Mapping):
             role = next((turn[k] for k in ("role", "speaker", "from", "sender") if k in turn), None)
             text = next((turn[k] for k in ("text", "content", "utterance", "message") if k in turn), None)
-        elif isinstance(turn, (tuple, list)) and len(turn) == 2:
+            if not any(k in turn for k in ("text", "content", "utterance", "message")):
+                raise TypeError(f"turn {index}: a dict turn needs a 'text' (or 'content') key, "
+                                f"got keys {list(turn)[:8]}")
+        elif isinstance(turn, (tuple, list)):
+            if len(turn) != 2:
+                raise TypeError(f"turn {index}: a tuple turn must be (role, text), got {len(turn)} items")
             role, text = turn
+        elif hasattr(turn, "text"):
+            role, text = getattr(turn, "role", None), turn.text
         else:
-            role, text = getattr(turn, "role", None), getattr(turn, "text", None)
+            raise TypeError(f"turn {index}: expected a dict, a (role, text) pair or an object with .role and .text, "
+                            f"got {type(turn).__name__}")
         if not isinstance(text, str):
             raise TypeError(f"turn {index}: text must be a str, got {type(text).__name__}")
         out.append(Turn(index, _role(role, index), text))
