@@ -78,3 +78,13 @@ def test_wrongly_typed_options_name_the_option():
 def test_a_malformed_turn_says_what_shape_a_turn_has(turns, says):
     with pytest.raises(TypeError, match=says):
         empathkit.analyze_dialogue(turns)
+
+
+def test_reused_results_and_user_dict_of_the_wrong_type_name_the_option():
+    # Before, emotion="anger" and keyinfo={} failed with AttributeError deep inside the reply builder.
+    with pytest.raises(TypeError, match="emotion must be"):
+        empathkit.suggest_response("快递三天了还没到", emotion="anger")
+    with pytest.raises(TypeError, match="keyinfo must be"):
+        empathkit.suggest_response("快递三天了还没到", keyinfo={})
+    with pytest.raises(TypeError, match="user_dict must be"):
+        empathkit.Analyzer(user_dict=5)

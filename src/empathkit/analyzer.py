@@ -44,6 +44,9 @@ def _read_user_dict(user_dict: UserDict) -> dict[str, tuple[str, str, float]]:
                 raise InputError("user_dict must map non-empty str surface forms to str standard forms")
             entries[surface] = (standard, "homophone", 0.0)
         return entries
+    if not isinstance(user_dict, (str, os.PathLike)):
+        raise TypeError(f"user_dict must be a mapping {{surface: standard}} or the path of a TSV file, "
+                        f"got {type(user_dict).__name__}")
     path = Path(user_dict)
     if not path.is_file():
         raise InputError(f"user_dict file not found: {path}")
@@ -165,6 +168,11 @@ class Analyzer:
 
         require_text(text)
         offers = validate_options(tone, address, offers, callback_time, brand, variant, alternatives)
+        if emotion is not None and not isinstance(emotion, EmotionResult):
+            raise TypeError(f"emotion must be a detect_emotion result (EmotionResult) or None, "
+                            f"got {type(emotion).__name__}")
+        if keyinfo is not None and not isinstance(keyinfo, KeyInfo):
+            raise TypeError(f"keyinfo must be an extract_keyinfo result (KeyInfo) or None, got {type(keyinfo).__name__}")
         if emotion is None:
             emotion = self.detect_emotion(text)
         if keyinfo is None:
@@ -375,7 +383,7 @@ def suggest_response(text: str, *, tone: str = "warm", address: str = "您", off
         reference_time: passed to :func:`extract_keyinfo` when it is computed here.
 
     Raises:
-        TypeError: if ``text`` is not a str.
+        TypeError: if ``text`` is not a str, or ``emotion`` / ``keyinfo`` is not a result of the matching function.
         InputError: if an option has an unknown value.
     """
     return default_analyzer().suggest_response(
