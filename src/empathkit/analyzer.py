@@ -74,8 +74,9 @@ class Analyzer:
         threads: CPU threads for the model (default: onnxruntime's choice); must be ≥ 1.
         max_chars: longest input read; longer input keeps its head and tail.
         max_tokens: tokens the emotion model reads per message, head + tail (default: the length it was trained
-            at, 128). Customer messages are far shorter (median 16 tokens); long reviews or e-mails read more of
-            their middle with 256, at up to twice the cost for such texts. From 8 to 512.
+            at, from model.json: 256). Customer messages are far shorter (median 16 tokens); only long texts such
+            as reviews or e-mails are affected, and fewer tokens read less of their middle at less cost. From 8
+            to 512.
 
     Raises:
         InputError: if an option has an unusable value.

@@ -42,7 +42,7 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-mask", action="store_true", help="print texts without masking personal data")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
     parser.add_argument("--max-tokens", type=int, default=None,
-                        help="tokens the emotion model reads per message, 8-512 (default 128; 256 for long reviews)")
+                        help="tokens the emotion model reads per message, 8-512 (default: the trained length, 256)")
     return parser.parse_args(argv)
 
 
