@@ -88,3 +88,12 @@ def test_reused_results_and_user_dict_of_the_wrong_type_name_the_option():
         empathkit.suggest_response("快递三天了还没到", keyinfo={})
     with pytest.raises(TypeError, match="user_dict must be"):
         empathkit.Analyzer(user_dict=5)
+
+
+def test_named_tuple_rows_with_role_and_text_are_turns():
+    # pandas' DataFrame.itertuples() gives named tuples (Index, role, text): read by attribute, not as a pair.
+    import collections
+
+    row = collections.namedtuple("Row", "Index role text")
+    result = empathkit.analyze_dialogue([row(0, "customer", "快递三天了还没到"), row(1, "agent", "我马上帮您查")])
+    assert [t.role for t in result.turns] == ["customer", "agent"]

@@ -245,16 +245,17 @@ def read_turns(turns: Any) -> tuple[Turn, ...]:
     for index, turn in enumerate(turns):
         if isinstance(turn, Mapping):
             role = next((turn[k] for k in ("role", "speaker", "from", "sender") if k in turn), None)
-            text = next((turn[k] for k in ("text", "content", "utterance", "message") if k in turn), None)
-            if not any(k in turn for k in ("text", "content", "utterance", "message")):
+            text_key = next((k for k in ("text", "content", "utterance", "message") if k in turn), None)
+            if text_key is None:
                 raise TypeError(f"turn {index}: a dict turn needs a 'text' (or 'content') key, "
                                 f"got keys {list(turn)[:8]}")
+            text = turn[text_key]
+        elif hasattr(turn, "text"):  # an object or a named tuple (pandas itertuples rows) with .role and .text
+            role, text = getattr(turn, "role", None), turn.text
         elif isinstance(turn, (tuple, list)):
             if len(turn) != 2:
                 raise TypeError(f"turn {index}: a tuple turn must be (role, text), got {len(turn)} items")
             role, text = turn
-        elif hasattr(turn, "text"):
-            role, text = getattr(turn, "role", None), turn.text
         else:
             raise TypeError(f"turn {index}: expected a dict, a (role, text) pair or an object with .role and .text, "
                             f"got {type(turn).__name__}")
