@@ -227,8 +227,8 @@ def main() -> None:
     from tokenizers import Tokenizer
 
     torch.set_num_threads(2)
-    max_tokens = args.max_tokens or int(torch.load(str(args.ckpt), map_location="cpu", weights_only=True)
-                                        .get("max_tokens", MAX_TOKENS))
+    payload = torch.load(str(args.ckpt), map_location="cpu", weights_only=True)
+    max_tokens = args.max_tokens or int(payload.get("max_tokens", MAX_TOKENS))
     train.MAX_TOKENS = max_tokens  # prepare() cuts the check texts as the runtime will
     args.work.mkdir(parents=True, exist_ok=True)
     tokenizer = Tokenizer.from_file(str(args.backbone / "tokenizer.json"))
@@ -292,7 +292,6 @@ def main() -> None:
     tok["padding"] = None
     DATA_DIR.joinpath("tokenizer.json").write_text(json.dumps(tok, ensure_ascii=False, separators=(",", ":")),
                                                    encoding="utf-8")
-    payload = torch.load(str(args.ckpt), map_location="cpu", weights_only=True)
     spec = {"heads": HEADS, "emotions": list(EMOTIONS), "polarities": ["negative", "neutral", "positive"],
             "temperature": temperature, "pad_id": 1, "max_tokens": max_tokens,
             "layers": payload["config"]["layers"], "hidden": payload["config"]["hidden"],

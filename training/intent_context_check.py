@@ -19,7 +19,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from jddc_split import iter_dialogues  # noqa: E402
+from eval_keyinfo import with_context  # noqa: E402
+from jddc_split import iter_customer_turns  # noqa: E402
 
 import empathkit.keyinfo as keyinfo  # noqa: E402
 
@@ -35,34 +36,20 @@ def gold_labels() -> dict[str, str]:
     return gold
 
 
-def hits_in_context(gold: dict[str, str], dialogues: list[dict]) -> int:
-    hits = 0
-    for dialogue in dialogues:
-        seen: list[str] = []
-        for index, turn in enumerate(dialogue["turns"]):
-            if turn["speaker"] != "customer":
-                continue
-            info = keyinfo.extract(turn["text"], previous_intent=keyinfo.conversation_intent(seen))
-            seen.append(info.intent)
-            hits += info.intent == gold.get(f"{dialogue['session_id']}:{index}")
-    return hits
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", default="0.5,0.6,0.7,0.8")
     args = parser.parse_args()
     gold = gold_labels()
-    wanted = {turn_id.rsplit(":", 1)[0] for turn_id in gold}
-    dialogues = [d for d in iter_dialogues() if d["session_id"] in wanted]
-    alone = sum(keyinfo.extract(t["text"]).intent == gold.get(f"{d['session_id']}:{i}")
-                for d in dialogues for i, t in enumerate(d["turns"]) if t["speaker"] == "customer")
+    texts = dict(iter_customer_turns("dev"))
+    rows = [({"id": turn_id}, texts[turn_id]) for turn_id in gold]
+    alone = sum(keyinfo.extract(text).intent == gold[row["id"]] for row, text in rows)
     print(f"{len(gold)} labeled turns; alone {alone} ({alone / len(gold):.3f})")
     shipped = keyinfo.CONTEXT_BELOW
     try:
         for threshold in (float(t) for t in args.thresholds.split(",")):
             keyinfo.CONTEXT_BELOW = threshold
-            hits = hits_in_context(gold, dialogues)
+            hits = sum(intent == gold[row["id"]] for (row, _), intent in zip(rows, with_context(rows)))
             print(f"CONTEXT_BELOW {threshold:g}: {hits} in context ({hits / len(gold):.3f})"
                   + ("  <- shipped" if threshold == shipped else ""))
     finally:
