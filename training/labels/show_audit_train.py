@@ -5,8 +5,9 @@
 
 Selection (recomputed, never stored with text): every agent turn of a jddc_sample **adapt**-half dialogue whose
 previous turn is a customer turn (``build_audit_dev.agent_pool``), minus the 200 ids of
-``devsets/audit_tune.jsonl``, shuffled with ``random.Random(20261206)``; the first 600 turns that pass the skip
-filter (``build_audit_dev.eligible``) are the sample, in parts of 200. Each printed item carries the agent reply,
+``devsets/audit_tune.jsonl``, shuffled with ``random.Random(20261206)``; the turns that pass the skip filter
+(``build_audit_dev.eligible``) are the sample, in draw order, in parts of 200 (1,353 turns: parts 0-5 hold 200,
+part 6 holds 153). Parts 0-2 were labeled first; parts 3-6 are the rest of the pool, labeled later the same way. Each printed item carries the agent reply,
 the customer turn(s) right before it, the agent's previous reply and up to four earlier turns.
 """
 from __future__ import annotations
@@ -22,7 +23,8 @@ sys.path.insert(0, str(HERE.parent / "devsets"))
 from build_audit_dev import draw_sample  # noqa: E402
 from jddc_split import half_of, iter_dialogues, text_hash  # noqa: E402
 
-SEED, N_SAMPLE, PART = 20261206, 600, 200
+SEED, N_SAMPLE, PART = 20261206, 1353, 200
+N_PARTS = -(-N_SAMPLE // PART)
 LABELS = ("cognitive", "affective", "action", "confirmation", "verify_need", "perfunctory")
 
 
@@ -47,7 +49,7 @@ def item(dialogue: dict, index: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", type=int, choices=range(N_SAMPLE // PART))
+    parser.add_argument("--part", type=int, choices=range(N_PARTS))
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     dialogues, sample = draw()
@@ -55,14 +57,19 @@ def main() -> None:
         for sid, index in sample[args.part * PART:(args.part + 1) * PART]:
             print(json.dumps(item(dialogues[sid], index), ensure_ascii=False))
     if args.check:
-        for part in range(N_SAMPLE // PART):
-            rows = [json.loads(line) for line in (HERE / f"audit_train_part{part}.jsonl").read_text(encoding="utf-8").splitlines()]
+        checked = 0
+        for part in range(N_PARTS):
+            path = HERE / f"audit_train_part{part}.jsonl"
+            if part >= 3 and not path.exists():
+                continue
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
             expected = sample[part * PART:(part + 1) * PART]
             assert [r["id"] for r in rows] == [f"{s}:{i}" for s, i in expected], f"part {part}: ids differ from the draw"
             for r, (sid, index) in zip(rows, expected):
                 assert r["hash"] == text_hash(dialogues[sid]["turns"][index]["text"]), r["id"]
                 assert all(r[name] in (0, 1) for name in LABELS), r["id"]
-        print(f"ok: {N_SAMPLE} labeled replies match the draw")
+            checked += len(rows)
+        print(f"ok: {checked} labeled replies match the draw")
 
 
 if __name__ == "__main__":
