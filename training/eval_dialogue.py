@@ -9,8 +9,9 @@
    score each file under its own stem and also all of them pooled, under the stems joined by ``+`` (e.g.
    ``--audit-set training/devsets/audit_dev.jsonl training/devsets/audit_tune.jsonl`` writes ``audit_dev``,
    ``audit_tune`` and ``audit_dev+audit_tune``).
-2. Risk warning against the hand-labeled end states of training/devsets/dialogue_states.jsonl: ROC AUC of the
-   risk score for dialogues that end angry or escalating (positives) against those that end satisfied.
+2. Risk warning against the hand-labeled end states of training/devsets/dialogue_states.jsonl (dev half) and
+   training/devsets/dialogue_states_adapt.jsonl (adapt half), each and both together: ROC AUC of the risk score for
+   dialogues that end angry or escalating (positives) against those that end satisfied.
 3. analyze_dialogue over every jddc_sample dialogue and the first ``--cped-limit`` CPED dialogues (the first
    speaker taken as the customer, everyone else as the agent — CPED is TV drama, so its numbers describe the
    tool, not a service desk): distributions of risk level, outcome, trend and the agent metrics, and time per
@@ -109,6 +110,29 @@ def pooled_scores(dialogues: dict[str, dict], paths: list[Path]) -> dict:
     return summarize(replies, changed, pooled)
 
 
+STATES_DEV = HERE / "devsets" / "dialogue_states.jsonl"
+STATES_ADAPT = HERE / "devsets" / "dialogue_states_adapt.jsonl"
+
+
+def risk_auc(results: dict, states: list[dict]) -> dict:
+    """ROC AUC of the risk score against hand-labeled end states (one row per dialogue)."""
+    score = {s["session_id"]: results[s["session_id"]].risk.score for s in states}
+    pos = [score[s["session_id"]] for s in states if s["end_state"] in ("angry", "escalating")]
+    neg = [score[s["session_id"]] for s in states if s["end_state"] == "satisfied"]
+    rest = [score[s["session_id"]] for s in states if s["end_state"] in ("neutral", "unresolved")]
+    # The brief's wording: ends angry OR threatens escalation (at any point), against ends satisfied.
+    angry_or_threat = [score[s["session_id"]] for s in states
+                       if s["end_state"] in ("angry", "escalating") or s.get("threatened")]
+    calm = [score[s["session_id"]] for s in states if s["end_state"] == "satisfied" and not s.get("threatened")]
+    return {"dialogues": len(states), "angry_or_escalating": len(pos), "satisfied": len(neg),
+            "roc_auc": round(roc_auc(pos, neg), 3),
+            "roc_auc_vs_all_others": round(roc_auc(pos, neg + rest), 3),
+            "angry_or_threatened": len(angry_or_threat), "satisfied_unthreatened": len(calm),
+            "roc_auc_angry_or_threatened": round(roc_auc(angry_or_threat, calm), 3),
+            "end_states": dict(Counter(s["end_state"] for s in states)),
+            "threatened": sum(1 for s in states if s.get("threatened"))}
+
+
 def as_turns(dialogue: dict) -> list[tuple[str, str]]:
     return [(t["speaker"], t["text"]) for t in dialogue["turns"]]
 
@@ -171,24 +195,11 @@ def main() -> None:
     report["jddc"]["ms_per_dialogue_p50"] = round(statistics.median(times), 1)
     report["jddc"]["turns_per_dialogue_median"] = statistics.median(len(d["turns"]) for d in dialogues.values())
 
-    states_path = HERE / "devsets" / "dialogue_states.jsonl"
-    if states_path.exists():
-        states = _read_jsonl(states_path)
-        pos = [results[s["session_id"]].risk.score for s in states if s["end_state"] in ("angry", "escalating")]
-        neg = [results[s["session_id"]].risk.score for s in states if s["end_state"] == "satisfied"]
-        rest = [results[s["session_id"]].risk.score for s in states if s["end_state"] in ("neutral", "unresolved")]
-        # The brief's wording: ends angry OR threatens escalation (at any point), against ends satisfied.
-        angry_or_threat = [results[s["session_id"]].risk.score for s in states
-                           if s["end_state"] in ("angry", "escalating") or s.get("threatened")]
-        calm = [results[s["session_id"]].risk.score for s in states
-                if s["end_state"] == "satisfied" and not s.get("threatened")]
-        report["risk_auc"] = {"angry_or_escalating": len(pos), "satisfied": len(neg),
-                              "roc_auc": round(roc_auc(pos, neg), 3),
-                              "roc_auc_vs_all_others": round(roc_auc(pos, neg + rest), 3),
-                              "angry_or_threatened": len(angry_or_threat), "satisfied_unthreatened": len(calm),
-                              "roc_auc_angry_or_threatened": round(roc_auc(angry_or_threat, calm), 3),
-                              "end_states": dict(Counter(s["end_state"] for s in states)),
-                              "threatened": sum(1 for s in states if s.get("threatened"))}
+    for key, path in (("risk_auc", STATES_DEV), ("risk_auc_adapt", STATES_ADAPT)):
+        if path.exists():
+            report[key] = risk_auc(results, _read_jsonl(path))
+    if STATES_DEV.exists() and STATES_ADAPT.exists():
+        report["risk_auc_both"] = risk_auc(results, _read_jsonl(STATES_DEV) + _read_jsonl(STATES_ADAPT))
 
     cped = []
     with (DATA / "cped" / "dialogues.jsonl").open(encoding="utf-8") as handle:
