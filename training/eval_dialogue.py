@@ -57,6 +57,14 @@ def roc_auc(positives: list[float], negatives: list[float]) -> float:
 AUDIT_DEV = HERE / "devsets" / "audit_dev.jsonl"
 
 
+def customer_before(turns: list[dict], index: int) -> str:
+    """The customer turns right before agent turn ``index``, joined by newlines: what an agent reply answers."""
+    start = index - 1
+    while start >= 0 and turns[start]["speaker"] == "customer":
+        start -= 1
+    return "\n".join(t["text"] for t in turns[start + 1:index])
+
+
 def audit_counts(dialogues: dict[str, dict], path: Path) -> tuple[int, int, dict[str, Counter]]:
     """``(replies, hash mismatches, per-label tp/fp/fn/tn counts)`` of audit_reply on one labeled file."""
     rows = _read_jsonl(path)
@@ -69,11 +77,7 @@ def audit_counts(dialogues: dict[str, dict], path: Path) -> tuple[int, int, dict
         if text_hash(reply) != row["hash"]:
             changed += 1
             continue
-        start = int(index) - 1
-        while start >= 0 and turns[start]["speaker"] == "customer":
-            start -= 1
-        customer = "\n".join(t["text"] for t in turns[start + 1:int(index)])
-        audit = empathkit.audit_reply(customer, reply)
+        audit = empathkit.audit_reply(customer_before(turns, int(index)), reply)
         for name in LABELS:
             gold, pred = bool(row[name]), bool(getattr(audit, name))
             counts[name][("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1

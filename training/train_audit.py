@@ -51,6 +51,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 from encoder import Encoder, load_encoder, mean_pool  # noqa: E402
+from eval_dialogue import _read_jsonl as read_jsonl, customer_before  # noqa: E402
 from jddc_split import iter_dialogues, text_hash  # noqa: E402
 
 import empathkit  # noqa: E402
@@ -64,18 +65,6 @@ BOS, PAD, EOS = 0, 1, 2
 # Labels the rules were never tuned on (audit_reply was last tuned on audit_dev, audit_tune and parts 0-2): CV scores
 # only these, so that the rules' own verdicts, one of the model's inputs, are as honest there as on new text.
 UNTUNED = {f"audit_train_part{p}" for p in (3, 4, 5, 6)}
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def customer_before(turns: list[dict], index: int) -> str:
-    """The customer turns right before agent turn ``index`` (as eval_dialogue and analyze_dialogue pass them)."""
-    start = index - 1
-    while start >= 0 and turns[start]["speaker"] == "customer":
-        start -= 1
-    return "\n".join(t["text"] for t in turns[start + 1:index])
 
 
 def load_examples(paths: list[Path]) -> list[dict]:
