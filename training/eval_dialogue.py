@@ -65,9 +65,11 @@ def customer_before(turns: list[dict], index: int) -> str:
     return "\n".join(t["text"] for t in turns[start + 1:index])
 
 
-def audit_counts(dialogues: dict[str, dict], path: Path) -> tuple[int, int, dict[str, Counter]]:
-    """``(replies, hash mismatches, per-label tp/fp/fn/tn counts)`` of audit_reply on one labeled file."""
-    rows = _read_jsonl(path)
+def audit_counts(dialogues: dict[str, dict], path: Path,
+                 skip_sessions: frozenset[str] = frozenset()) -> tuple[int, int, dict[str, Counter]]:
+    """``(replies, hash mismatches, per-label tp/fp/fn/tn counts)`` of audit_reply on one labeled file, leaving
+    out the replies of the dialogues in ``skip_sessions``."""
+    rows = [row for row in _read_jsonl(path) if row["id"].rsplit(":", 1)[0] not in skip_sessions]
     counts = {name: Counter() for name in LABELS}
     changed = 0
     for row in rows:
@@ -95,9 +97,18 @@ def summarize(replies: int, changed: int, counts: dict[str, Counter]) -> dict:
 
 
 def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV) -> dict:
+    """Scores on one labeled file. For a file other than audit_dev, also the scores on its replies from dialogues
+    that gave audit_dev (a tuning set of the same dev half) no reply: rules tuned on one reply of a dialogue
+    know that dialogue's templates, so the held-out sets are scored on that dialogue-disjoint part as well."""
     if not path.exists():
         return {"missing": str(path)}
-    return summarize(*audit_counts(dialogues, path))
+    out = summarize(*audit_counts(dialogues, path))
+    if path.resolve() != AUDIT_DEV.resolve() and AUDIT_DEV.exists():
+        tuned = frozenset(row["id"].rsplit(":", 1)[0] for row in _read_jsonl(AUDIT_DEV))
+        disjoint = summarize(*audit_counts(dialogues, path, tuned))
+        if disjoint["replies"] < out["replies"]:
+            out["not_in_audit_dev_dialogues"] = disjoint
+    return out
 
 
 def pooled_scores(dialogues: dict[str, dict], paths: list[Path]) -> dict:

@@ -89,6 +89,13 @@ def main() -> None:
         out += [f"### audit_reply against hand labels: `{name}` ({block.get('replies')} agent replies)", "", caption,
                 ""]
         out += _f1_table(block) + [""]
+        disjoint = block.get("not_in_audit_dev_dialogues")
+        if disjoint:
+            shared = block.get("replies", 0) - disjoint.get("replies", 0)
+            out += [f"The stricter estimate: the {disjoint.get('replies')} of these replies whose dialogues gave "
+                    f"audit_dev no reply. The other {shared} come from dialogues of which one reply is in audit_dev, "
+                    f"a tuning set of the same half whose errors were read while tuning, so the rules know their "
+                    f"templates.", ""] + _f1_table(disjoint) + [""]
     for key, title, source in (
             ("risk_auc", "jddc_sample dev half", "all dev-half dialogues (training/devsets/dialogue_states.jsonl)"),
             ("risk_auc_adapt", "jddc_sample adapt half",
