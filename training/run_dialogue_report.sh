@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export PYTHONPATH=src
 D=training/devsets; L=training/labels
 python training/eval_dialogue.py > /dev/null
-for set in $D/audit_heldout.jsonl $D/audit_heldout_reader2.jsonl $L/audit_train_part6.jsonl; do
+for set in $D/audit_heldout2.jsonl $D/audit_heldout.jsonl $D/audit_heldout_reader2.jsonl $L/audit_train_part6.jsonl; do
     python training/eval_dialogue.py --skip-corpus --audit-set $set > /dev/null
 done
 python training/eval_dialogue.py --skip-corpus --audit-set $D/audit_dev.jsonl $D/audit_tune.jsonl > /dev/null

@@ -32,7 +32,10 @@ Fine-tuning (6 layers from run7f, 5 epochs, 24 min) learns little beyond the rul
 variant gains 3-6 points on cognitive, action and perfunctory in CV, but on the blind held-out sets, trained on
 all 1,673 labels with the thresholds fixed above (``--frozen --heldout``), it is **worse than the rules** on all
 three (reader 1 / reader 2: cognitive 0.60 -> 0.565 / 0.625 -> 0.591, action 0.854 -> 0.819 / 0.85 -> 0.84,
-perfunctory 0.75 -> 0.686 / 0.727 -> 0.722). So audit_reply stays rule-based.
+perfunctory 0.75 -> 0.686 / 0.727 -> 0.722). On the second blind set (``devsets/audit_heldout2.jsonl``, 358 replies
+of 71 dialogues no rule was tuned on; rules retuned on parts 3-5 by then; ``--frozen --heldout
+training/devsets/audit_heldout2.jsonl``): cognitive 0.569 -> 0.587, action 0.796 -> 0.785, perfunctory 0.645 ->
+0.685. So audit_reply stays rule-based.
 """
 from __future__ import annotations
 
