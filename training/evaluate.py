@@ -11,6 +11,7 @@ macro-F1, confusion matrix, intensity rank correlation, flag F1).
 from __future__ import annotations
 
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -63,6 +64,17 @@ def spearman(a: list[float], b: list[float]) -> float:
     return round(cov / var, 4) if var else 0.0
 
 
+BOOTSTRAP_REPS = 1000
+
+
+def bootstrap_ci(metric, n: int, reps: int = BOOTSTRAP_REPS, seed: int = 20261205) -> list[float]:
+    """95 % percentile interval of ``metric(indices)`` over ``reps`` resamples (with replacement) of ``range(n)``:
+    how much a score could move on another sample of the same size, not a correction for model selection."""
+    rng = random.Random(seed)
+    values = sorted(metric([rng.randrange(n) for _ in range(n)]) for _ in range(reps))
+    return [round(values[int(0.025 * reps)], 4), round(values[int(0.975 * reps) - 1], 4)]
+
+
 def smp(analyzer: empathkit.Analyzer, traditional: bool) -> dict:
     mapping = EMOTION_MAPS["smp2020_ewect"]
     allowed = sorted(set(mapping.values()), key=EMOTIONS.index)
@@ -75,6 +87,8 @@ def smp(analyzer: empathkit.Analyzer, traditional: bool) -> dict:
         gold = [mapping[dev[i]["label"]] for i in idx]
         pred = [restricted_label(results[i], allowed) for i in idx]
         out[subset] = {"macro_f1": macro_f1(gold, pred, allowed),
+                       "macro_f1_ci95": bootstrap_ci(lambda s: macro_f1([gold[i] for i in s], [pred[i] for i in s],
+                                                                        allowed), len(gold)),
                        "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4), "n": len(idx)}
     return out
 
@@ -82,11 +96,13 @@ def smp(analyzer: empathkit.Analyzer, traditional: bool) -> dict:
 def polarity_heldout(analyzer: empathkit.Analyzer) -> dict:
     _, held = training_examples()
     results = analyzer.detect_emotion_batch([ex["text"] for ex in held])
-    correct = sum((r.polarity > 0) == (ex["polarity"] == 2) for r, ex in zip(results, held))
+    hits = [int((r.polarity > 0) == (ex["polarity"] == 2)) for r, ex in zip(results, held)]
+    correct = sum(hits)
     by_source: dict[str, list[int]] = {}
     for r, ex in zip(results, held):
         by_source.setdefault(ex["source"], []).append(int((r.polarity > 0) == (ex["polarity"] == 2)))
-    return {"accuracy": round(correct / len(held), 4), "n": len(held),
+    return {"accuracy": round(correct / len(held), 4),
+            "accuracy_ci95": bootstrap_ci(lambda s: sum(hits[i] for i in s) / len(s), len(held)), "n": len(held),
             "by_source": {k: round(sum(v) / len(v), 4) for k, v in by_source.items()}}
 
 
@@ -115,6 +131,8 @@ def cs_dev(analyzer: empathkit.Analyzer) -> dict:
     return {
         "n": len(labels),
         "emotion_macro_f1": macro_f1(gold, pred, present),
+        "emotion_macro_f1_ci95": bootstrap_ci(lambda s: macro_f1([gold[i] for i in s], [pred[i] for i in s], present),
+                                              len(gold)),
         "emotion_accuracy": round(sum(a == b for a, b in zip(gold, pred)) / len(gold), 4),
         "emotion_macro_f1_random_half": macro_f1([gold[i] for i in random_idx], [pred[i] for i in random_idx],
                                                  [c for c in EMOTIONS if c in [gold[i] for i in random_idx]]),
