@@ -1,7 +1,8 @@
 """Train a cross-encoder for the six agent-reply audit labels (issue 8) and measure it by grouped CV.
 
-    python training/train_audit.py --cv                  # 5-fold CV grouped by dialogue, against the rules
-    python training/train_audit.py --out DIR             # train on every tuning label, save DIR/audit.pt
+    python training/train_audit.py --cv                  # fine-tuned: 5-fold CV grouped by dialogue, against the rules
+    python training/train_audit.py --frozen --cv         # no fine-tuning: logistic regression on frozen states
+    python training/train_audit.py --frozen --heldout    # ... trained on all tuning labels, scored on the blind sets
 
 Input of one example: the customer turn(s) right before the agent reply and the reply itself, both normalized by
 the front-end, encoded as ``<s> customer </s></s> reply </s>`` (customer: its last ``--customer-tokens``; reply: its
@@ -96,25 +97,21 @@ def pair_ids(tokenizer, customer: str, reply: str, customer_tokens: int, reply_t
 
 
 class AuditModel(nn.Module):
-    def __init__(self, encoder: Encoder, rule_features: bool = True, dropout: float = 0.1) -> None:
+    def __init__(self, encoder: Encoder, dropout: float = 0.1) -> None:
         super().__init__()
         self.encoder = encoder
-        self.rule_features = rule_features
         self.dropout = nn.Dropout(dropout)
         hidden = encoder.config.hidden
-        self.head = nn.Linear(2 * hidden + (len(LABELS) if rule_features else 0), len(LABELS))
-        if rule_features:
-            # Start from the rules: each label's own rule verdict (as -1/+1) moves its logit by 3.
-            with torch.no_grad():
-                self.head.weight[:, 2 * hidden:] = 3.0 * torch.eye(len(LABELS))
-                self.head.bias.zero_()
+        self.head = nn.Linear(2 * hidden + len(LABELS), len(LABELS))
+        # Start from the rules: each label's own rule verdict (as -1/+1) moves its logit by 3.
+        with torch.no_grad():
+            self.head.weight[:, 2 * hidden:] = 3.0 * torch.eye(len(LABELS))
+            self.head.bias.zero_()
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, reply_mask: torch.Tensor,
                 rules: torch.Tensor) -> torch.Tensor:
         hidden = self.encoder(input_ids, attention_mask)
-        pooled = [mean_pool(hidden, attention_mask), mean_pool(hidden, reply_mask)]
-        if self.rule_features:
-            pooled.append(rules * 2.0 - 1.0)
+        pooled = [mean_pool(hidden, attention_mask), mean_pool(hidden, reply_mask), rules * 2.0 - 1.0]
         return self.head(self.dropout(torch.cat(pooled, dim=1)))
 
 
@@ -143,7 +140,7 @@ def build_model(args) -> AuditModel:
         encoder.load_state_dict(state)
         encoder.layers = encoder.layers[:args.layers]
         encoder.config.layers = args.layers
-    return AuditModel(encoder, rule_features=not args.no_rule_features)
+    return AuditModel(encoder)
 
 
 def train(items: list[dict], args, seed: int) -> AuditModel:
@@ -153,25 +150,18 @@ def train(items: list[dict], args, seed: int) -> AuditModel:
     model.train()
     head = list(model.head.parameters())
     body = [p for n, p in model.named_parameters() if not n.startswith("head.")]
-    frozen = [model.encoder.embeddings] if args.freeze_embeddings or args.freeze_layers else []
-    frozen += list(model.encoder.layers[:args.freeze_layers])
-    for module in frozen:
-        for p in module.parameters():
-            p.requires_grad_(False)
-    body = [p for p in body if p.requires_grad]
-    groups = [{"params": head, "lr": args.head_lr}] + ([{"params": body, "lr": args.lr}] if body else [])
-    optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
+    optimizer = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
+                                  weight_decay=0.01)
     steps = args.epochs * ((len(items) + args.batch - 1) // args.batch)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, (s + 1) / max(1, steps // 10)) * max(0.0, 1 - s / steps))
-    pos_weight = torch.tensor([args.pos_weight] * len(LABELS))
     for _ in range(args.epochs):
         order = items[:]
         rng.shuffle(order)
         for begin in range(0, len(order), args.batch):
             ids, mask, reply, rules, gold = collate(order[begin:begin + args.batch])
             logits = model(ids, mask, reply, rules)
-            loss = F.binary_cross_entropy_with_logits(logits, gold, pos_weight=pos_weight)
+            loss = F.binary_cross_entropy_with_logits(logits, gold)
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -253,7 +243,6 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true",
                         help="CV grouped by dialogue, scored on the untuned labels (parts 3-6) against the rules")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--out", type=Path, help="train on all tuning labels and save here")
     parser.add_argument("--init", default=str(ARTIFACTS / "run7f" / "best.pt"),
                         help="emotion training checkpoint (best.pt) or a backbone encoder.pt")
     parser.add_argument("--layers", type=int, default=6)
@@ -261,13 +250,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=4e-5)
     parser.add_argument("--head-lr", type=float, default=2e-3)
-    parser.add_argument("--pos-weight", type=float, default=1.0)
     parser.add_argument("--customer-tokens", type=int, default=64)
     parser.add_argument("--reply-tokens", type=int, default=96)
-    parser.add_argument("--no-rule-features", action="store_true")
-    parser.add_argument("--freeze-embeddings", action="store_true")
-    parser.add_argument("--freeze-layers", type=int, default=0,
-                        help="keep the embeddings and the first N layers as in --init (a trunk shared with the emotion model)")
     parser.add_argument("--frozen", action="store_true",
                         help="no fine-tuning: logistic regression per label on the frozen encoder's pooled states "
                              "and the rule verdicts")
@@ -340,14 +324,6 @@ def main() -> None:
                               f"model@{threshold}": f1(gold, [int(p > threshold) for p in probs[:, j].tolist()])}
             print(path.stem, rows, flush=True)
             report["heldout"][path.stem] = rows
-    if args.out:
-        model = train(items, args, args.seed)
-        args.out.mkdir(parents=True, exist_ok=True)
-        torch.save({"state_dict": model.state_dict(), "config": model.encoder.config.to_dict(),
-                    "layers": args.layers, "rule_features": model.rule_features,
-                    "customer_tokens": args.customer_tokens, "reply_tokens": args.reply_tokens,
-                    "labels": LABELS}, args.out / "audit.pt")
-        print(f"saved {args.out / 'audit.pt'} ({time.time() - t0:.0f} s)")
     if args.report:
         args.report.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
 
