@@ -163,6 +163,10 @@ def main() -> None:
                              "held-out dialogues); in the tuning-set CV, rows of a fold's dialogues are left out")
     parser.add_argument("--dev-copies", type=int, default=0,
                         help="add the key-information tuning set's intents this many times (0: adapt labels only)")
+    parser.add_argument("--without-dialogues-of", type=Path, default=None, metavar="PATH",
+                        help="leave out the tuning-set rows of every dialogue that has a row in PATH (ids only are "
+                             "read): a classifier that never saw those dialogues, to score PATH in dialogue context "
+                             "without the other turns' training labels leaking in. Not the shipped weights")
     parser.add_argument("--context-below", type=float, default=None, metavar="T",
                         help="the in-context CV reads with keyinfo.CONTEXT_BELOW = T instead of the shipped value "
                              "(how the threshold was chosen; see intent_context_check.py)")
@@ -201,11 +205,18 @@ def main() -> None:
         from eval_keyinfo import load_dev
 
         tuning_rows, _ = load_dev()
+        tuning = load_tuning_set()
+        if args.without_dialogues_of is not None:
+            avoid = {json.loads(line)["id"].rsplit(":", 1)[0]
+                     for line in args.without_dialogues_of.read_text(encoding="utf-8").splitlines() if line.strip()}
+            keep_rows = [i for i, (row, _) in enumerate(tuning_rows) if row["id"].rsplit(":", 1)[0] not in avoid]
+            print(f"--without-dialogues-of: {len(tuning_rows) - len(keep_rows)} of {len(tuning_rows)} tuning rows "
+                  f"left out", flush=True)
+            tuning_rows, tuning = [tuning_rows[i] for i in keep_rows], [tuning[i] for i in keep_rows]
         extra_rows = load_dev_extra() if args.dev_extra else []
         extra_dialogues = [d for _, _, d in extra_rows]
         xe, ye, _ = matrix([(t, i) for t, i, _ in extra_rows]) if extra_rows else (
             torch.zeros((0, N_FEATURES)), torch.zeros(0, dtype=torch.long), [])
-        tuning = load_tuning_set()
         xt, yt, _ = matrix(tuning)
         order_t = list(range(len(tuning)))
         random.Random(7).shuffle(order_t)
@@ -235,7 +246,8 @@ def main() -> None:
         + (f" --dev-copies {args.dev_copies}" if args.dev_copies else "") + (" --fixes" if args.fixes else "") \
         + (" --literal" if args.literal else "") + (f" --null-uniform {args.null_uniform:g}" if args.null_uniform else "") \
         + (" --dev-extra" if args.dev_extra else "") \
-        + (f" --context-below {args.context_below:g}" if args.context_below is not None else "")
+        + (f" --context-below {args.context_below:g}" if args.context_below is not None else "") \
+        + (f" --without-dialogues-of {args.without_dialogues_of}" if args.without_dialogues_of else "")
     report = {"command": command, "examples": len(rows), "tuning_set_copies": args.dev_copies, "fixes_applied": args.fixes,
               "literal_relabel": args.literal, "null_turns_uniform_weight": args.null_uniform,
               "null_turns": len(dropped) if args.literal else None,
