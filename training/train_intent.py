@@ -167,6 +167,9 @@ def main() -> None:
                         help="leave out the tuning-set rows of every dialogue that has a row in PATH (ids only are "
                              "read): a classifier that never saw those dialogues, to score PATH in dialogue context "
                              "without the other turns' training labels leaking in. Not the shipped weights")
+    parser.add_argument("--cv-by-dialogue", action="store_true",
+                        help="tuning-set CV folds by dialogue instead of by turn, so that a fold's turns are not read "
+                             "in context after training turns of the same dialogue")
     parser.add_argument("--context-below", type=float, default=None, metavar="T",
                         help="the in-context CV reads with keyinfo.CONTEXT_BELOW = T instead of the shipped value "
                              "(how the threshold was chosen; see intent_context_check.py)")
@@ -220,8 +223,16 @@ def main() -> None:
         xt, yt, _ = matrix(tuning)
         order_t = list(range(len(tuning)))
         random.Random(7).shuffle(order_t)
+        if args.cv_by_dialogue:
+            dialogue_of = [row["id"].rsplit(":", 1)[0] for row, _ in tuning_rows]
+            sessions = sorted(set(dialogue_of))
+            random.Random(7).shuffle(sessions)
+            fold_of = {sid: k % 5 for k, sid in enumerate(sessions)}
+            tuning_folds = [[i for i in order_t if fold_of[dialogue_of[i]] == k] for k in range(5)]
+        else:
+            tuning_folds = [order_t[i::5] for i in range(5)]
         correct = in_context = 0
-        for fold in (order_t[i::5] for i in range(5)):
+        for fold in tuning_folds:
             held = set(fold)
             keep = torch.tensor([i for i in order_t if i not in held])
             fold_dialogues = {tuning_rows[i][0]["id"].rsplit(":", 1)[0] for i in fold}
@@ -247,7 +258,8 @@ def main() -> None:
         + (" --literal" if args.literal else "") + (f" --null-uniform {args.null_uniform:g}" if args.null_uniform else "") \
         + (" --dev-extra" if args.dev_extra else "") \
         + (f" --context-below {args.context_below:g}" if args.context_below is not None else "") \
-        + (f" --without-dialogues-of {args.without_dialogues_of}" if args.without_dialogues_of else "")
+        + (f" --without-dialogues-of {args.without_dialogues_of}" if args.without_dialogues_of else "") \
+        + (" --cv-by-dialogue" if args.cv_by_dialogue else "")
     report = {"command": command, "examples": len(rows), "tuning_set_copies": args.dev_copies, "fixes_applied": args.fixes,
               "literal_relabel": args.literal, "null_turns_uniform_weight": args.null_uniform,
               "null_turns": len(dropped) if args.literal else None,
