@@ -213,12 +213,22 @@ def main() -> None:
                              "devsets/keyinfo_heldout.jsonl (labeled blind, never used for tuning)")
     parser.add_argument("--out", type=Path, default=None, help="where to write the JSON report")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print about N messages with errors")
+    parser.add_argument("--not-in-dialogues-of", type=Path, default=None, metavar="PATH",
+                        help="score only the gold rows whose dialogue has no row in PATH (e.g. the tuning set "
+                             "devsets/keyinfo_dev.jsonl: the held-out turns of dialogues nothing was tuned on)")
     args = parser.parse_args()
 
     args.devset = args.devset.resolve()
     rows, stale = load_dev(args.devset)
+    suffix = ""
+    if args.not_in_dialogues_of is not None:
+        avoid = {json.loads(line)["id"].rsplit(":", 1)[0]
+                 for line in args.not_in_dialogues_of.read_text(encoding="utf-8").splitlines() if line.strip()}
+        rows = [(row, text) for row, text in rows if row["id"].rsplit(":", 1)[0] not in avoid]
+        suffix = f"_not_in_{args.not_in_dialogues_of.stem}"
     if args.out is None:
-        args.out = OUT if args.devset == DEV else OUT.with_name(f"keyinfo_eval_{args.devset.stem}.json")
+        args.out = (OUT if args.devset == DEV and not suffix
+                    else OUT.with_name(f"keyinfo_eval_{args.devset.stem}{suffix}.json"))
     started = time.perf_counter()
     simplified = [extract(text) for _, text in rows]
     seconds = time.perf_counter() - started
@@ -232,6 +242,7 @@ def main() -> None:
     )
     report = {
         "dev_set": str(args.devset.resolve().relative_to(HERE.parent)),
+        "not_in_dialogues_of": str(args.not_in_dialogues_of) if args.not_in_dialogues_of else None,
         "messages": len(rows),
         "stale_rows_skipped": stale,
         "command": "PYTHONPATH=src python training/eval_keyinfo.py"
