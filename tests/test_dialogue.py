@@ -220,7 +220,8 @@ CONVENTIONS = [
     ("r7-instruction-need-you", "不想删", "那就需要您删除之前的资质然后再上传呢", {"action"}),
     ("r7-put-order-back", "能退差价吗", "请您把新订单取消 取消后差价原路返回", {"action"}),
     ("r7-timeline-not-step", "票要多久能寄到", "订单完成[数字x]-[数字x]个工作日之内帮您开具寄出的哦", set()),
-    ("verify-what-to-change", "这单漏掉了没改", "好的哦，您要改什么呢，这边帮您修改哦", {"action", "verify_need"}),    # generalisations checked on training/labels/audit_train_part{3,4,5}.jsonl (adapt half; part 6 kept for validation)
+    ("verify-what-to-change", "这单漏掉了没改", "好的哦，您要改什么呢，这边帮您修改哦", {"action", "verify_need"}),
+    # generalisations checked on training/labels/audit_train_part{3,4,5}.jsonl (adapt half; part 6 kept for validation)
     ("r2-closing-to-tag-question", "哦，明白了，两到三天是吧", "请问还有其他还可以帮到您的吗?", {"perfunctory"}),
     ("r3-hello-here", "撤单", "您好，我在的哦。", {"perfunctory"}),
     ("r3-template-here-is-ritual", "在吗", "亲爱的，妹子在的哦，请问有什么可以帮您的", set()),

@@ -84,7 +84,7 @@ _STALL = re.compile(
 # Bare fillers: a reply made only of these is perfunctory (rule 3 counts a bare yes or no and 请稍等 too).
 _FILLER_WORDS = re.compile(
     r"没事|没问题|没关系|(?:我|小妹|妹子)在(?=的|呢|哦|哒|呐|$)|嗯+|哦+|噢+|喔+|额+|恩+|不可以|不能|不行|不用|不需要|需要|不支持|支持|不是|还没有|暂时没有|都可以|都行|一样|能|有|没|好的|好滴|好哒|好嘞|好吧|是的|对的|不是的|不会的|不会|会的|有的|没有|在的|收到|了解|明白|知道了|"
-    r"可以的|没事|没问题|行|ok|在呢|在哒|在|(?:亲爱|尊敬)的客户|是这(?:个|款|单)|好|对|是|亲亲|亲爱的|亲爱哒|亲爱滴|亲|小主|客官|(?:还)?(?:您)?请?(?:您)?稍等(?:一下|下|一会|片刻)?|"
+    r"可以的|行|ok|在呢|在哒|在|(?:亲爱|尊敬)的客户|是这(?:个|款|单)|好|对|是|亲亲|亲爱的|亲爱哒|亲爱滴|亲|小主|客官|(?:还)?(?:您)?请?(?:您)?稍等(?:一下|下|一会|片刻)?|"
     r"哈+|呢|呀|啦|滴|哟|的|吧|嘛|哒|呐|啊|了|一下|那边|这边|小妹|妹子", re.IGNORECASE)
 # Characters of a bare yes/no answer; a short reply to a question adding nothing else is perfunctory (rule 3).
 # A bare hello, the only opening that does not offer help (您好 vs. 有什么可以帮您).
