@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from jddc_split import iter_dialogues, text_hash  # noqa: E402
+from jddc_split import dialogues_of, iter_dialogues, text_hash  # noqa: E402
 
 import empathkit  # noqa: E402
 
@@ -104,7 +104,7 @@ def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV) -> dict:
         return {"missing": str(path)}
     out = summarize(*audit_counts(dialogues, path))
     if path.resolve() != AUDIT_DEV.resolve() and AUDIT_DEV.exists():
-        tuned = frozenset(row["id"].rsplit(":", 1)[0] for row in _read_jsonl(AUDIT_DEV))
+        tuned = dialogues_of(AUDIT_DEV)
         disjoint = summarize(*audit_counts(dialogues, path, tuned))
         if disjoint["replies"] < out["replies"]:
             out["not_in_audit_dev_dialogues"] = disjoint

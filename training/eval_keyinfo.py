@@ -32,7 +32,7 @@ from typing import Any, Iterable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from jddc_split import iter_customer_turns, iter_dialogues, text_hash  # noqa: E402
+from jddc_split import dialogues_of, iter_customer_turns, iter_dialogues, text_hash  # noqa: E402
 
 from empathkit.keyinfo import conversation_intent, extract  # noqa: E402
 from empathkit.keyinfo_types import KeyInfo  # noqa: E402
@@ -222,8 +222,7 @@ def main() -> None:
     rows, stale = load_dev(args.devset)
     suffix = ""
     if args.not_in_dialogues_of is not None:
-        avoid = {json.loads(line)["id"].rsplit(":", 1)[0]
-                 for line in args.not_in_dialogues_of.read_text(encoding="utf-8").splitlines() if line.strip()}
+        avoid = dialogues_of(args.not_in_dialogues_of)
         rows = [(row, text) for row, text in rows if row["id"].rsplit(":", 1)[0] not in avoid]
         suffix = f"_not_in_{args.not_in_dialogues_of.stem}"
     if args.out is None:

@@ -29,6 +29,12 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+def dialogues_of(labels: Path) -> frozenset[str]:
+    """The dialogue (session) ids of a label file's rows, whose ids are ``<session_id>:<turn index>``."""
+    return frozenset(json.loads(line)["id"].rsplit(":", 1)[0]
+                     for line in labels.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
 def iter_dialogues(path: Path = DATA) -> Iterator[dict]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:

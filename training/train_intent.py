@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from jddc_split import iter_customer_turns  # noqa: E402
+from jddc_split import dialogues_of, iter_customer_turns  # noqa: E402
 
 from empathkit.entities import matching_text  # noqa: E402
 from empathkit.intent_model import N_FEATURES, features  # noqa: E402
@@ -76,9 +76,7 @@ def load_dev_extra() -> list[tuple[str, int, str]]:
     set's dialogues (labels/intent_literal_dev_part*.jsonl, made with labels/show_dev_extra.py; null rows left out).
     The build refuses any turn of a dialogue that holds a held-out row."""
     texts = dict(iter_customer_turns("dev"))
-    held = {json.loads(line)["id"].rsplit(":", 1)[0]
-            for line in (HERE / "devsets" / "keyinfo_heldout.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()}
+    held = dialogues_of(HERE / "devsets" / "keyinfo_heldout.jsonl")
     rows = []
     for path in sorted((HERE / "labels").glob("intent_literal_dev_part*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -210,8 +208,7 @@ def main() -> None:
         tuning_rows, _ = load_dev()
         tuning = load_tuning_set()
         if args.without_dialogues_of is not None:
-            avoid = {json.loads(line)["id"].rsplit(":", 1)[0]
-                     for line in args.without_dialogues_of.read_text(encoding="utf-8").splitlines() if line.strip()}
+            avoid = dialogues_of(args.without_dialogues_of)
             keep_rows = [i for i, (row, _) in enumerate(tuning_rows) if row["id"].rsplit(":", 1)[0] not in avoid]
             print(f"--without-dialogues-of: {len(tuning_rows) - len(keep_rows)} of {len(tuning_rows)} tuning rows "
                   f"left out", flush=True)

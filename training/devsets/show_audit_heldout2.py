@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "labels"))
 from build_audit_dev import agent_pool, eligible  # noqa: E402
-from jddc_split import half_of, iter_dialogues, text_hash  # noqa: E402
+from jddc_split import dialogues_of, half_of, iter_dialogues, text_hash  # noqa: E402
 from show_audit_train import LABELS, item  # noqa: E402
 
 USED = ("audit_dev.jsonl", "audit_heldout.jsonl")
@@ -29,8 +29,7 @@ OUT = HERE / "audit_heldout2.jsonl"
 
 
 def draw() -> tuple[dict[str, dict], list[tuple[str, int]]]:
-    used = {json.loads(line)["id"].rsplit(":", 1)[0] for name in USED
-            for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    used = frozenset().union(*(dialogues_of(HERE / name) for name in USED))
     dialogues = {d["session_id"]: d for d in iter_dialogues()
                  if half_of(d["session_id"]) == "dev" and d["session_id"] not in used}
     sample = [(sid, i) for sid, i in agent_pool(list(dialogues.values()))
