@@ -31,7 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_holds_the_model_and_stays_small(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for data in ("model.onnx", "tokenizer.json", "model.json", "replies.tsv", "slang.tsv", "emoji.tsv",
-                 "intent_model.npy"):
+                 "intent_model.npy", "audit_model.npy"):
         assert f"empathkit/data/{data}" in names, data
     assert "empathkit/py.typed" in names
     assert not any(name.startswith(("tests/", "training/", "benchmarks/")) for name in names)

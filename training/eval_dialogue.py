@@ -1,6 +1,6 @@
 """Evaluate analyze_dialogue and audit_reply on ../shared/data (issue: whole conversations).
 
-    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600] [--audit-set PATH [PATH ...]] [--skip-corpus]
+    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600] [--audit-set PATH [PATH ...]] [--rules-only] [--skip-corpus]
 
 1. audit_reply against the hand-labeled agent replies of training/devsets/audit_dev.jsonl (jddc dev half):
    per-label precision / recall / F1 for cognitive, affective, action, confirmation, verify_need, perfunctory.
@@ -8,7 +8,8 @@
    its section is written under the file's stem, and the report keeps the sections of earlier runs. Several paths
    score each file under its own stem and also all of them pooled, under the stems joined by ``+`` (e.g.
    ``--audit-set training/devsets/audit_dev.jsonl training/devsets/audit_tune.jsonl`` writes ``audit_dev``,
-   ``audit_tune`` and ``audit_dev+audit_tune``).
+   ``audit_tune`` and ``audit_dev+audit_tune``). By default the shipped audit is scored (rules plus the learned
+   layer of ``data/audit_model.npy``); ``--rules-only`` scores the rules alone, under the same keys + ``@rules``.
 2. Risk warning against the hand-labeled end states of training/devsets/dialogue_states.jsonl (dev half) and
    training/devsets/dialogue_states_adapt.jsonl (adapt half), each and both together: ROC AUC of the risk score for
    dialogues that end angry or escalating (positives) against those that end satisfied.
@@ -65,10 +66,10 @@ def customer_before(turns: list[dict], index: int) -> str:
     return "\n".join(t["text"] for t in turns[start + 1:index])
 
 
-def audit_counts(dialogues: dict[str, dict], path: Path,
-                 skip_sessions: frozenset[str] = frozenset()) -> tuple[int, int, dict[str, Counter]]:
+def audit_counts(dialogues: dict[str, dict], path: Path, skip_sessions: frozenset[str] = frozenset(),
+                 use_model: bool = True) -> tuple[int, int, dict[str, Counter]]:
     """``(replies, hash mismatches, per-label tp/fp/fn/tn counts)`` of audit_reply on one labeled file, leaving
-    out the replies of the dialogues in ``skip_sessions``."""
+    out the replies of the dialogues in ``skip_sessions``; ``use_model=False`` scores the rules alone."""
     rows = [row for row in _read_jsonl(path) if row["id"].rsplit(":", 1)[0] not in skip_sessions]
     counts = {name: Counter() for name in LABELS}
     changed = 0
@@ -79,7 +80,7 @@ def audit_counts(dialogues: dict[str, dict], path: Path,
         if text_hash(reply) != row["hash"]:
             changed += 1
             continue
-        audit = empathkit.audit_reply(customer_before(turns, int(index)), reply)
+        audit = empathkit.audit_reply(customer_before(turns, int(index)), reply, use_model=use_model)
         for name in LABELS:
             gold, pred = bool(row[name]), bool(getattr(audit, name))
             counts[name][("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1
@@ -96,29 +97,29 @@ def summarize(replies: int, changed: int, counts: dict[str, Counter]) -> dict:
     return out
 
 
-def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV) -> dict:
+def audit_scores(dialogues: dict[str, dict], path: Path = AUDIT_DEV, use_model: bool = True) -> dict:
     """Scores on one labeled file. For a file other than audit_dev, also the scores on its replies from dialogues
     that gave audit_dev (a tuning set of the same dev half) no reply: rules tuned on one reply of a dialogue
     know that dialogue's templates, so the held-out sets are scored on that dialogue-disjoint part as well."""
     if not path.exists():
         return {"missing": str(path)}
-    out = summarize(*audit_counts(dialogues, path))
+    out = summarize(*audit_counts(dialogues, path, use_model=use_model))
     if path.resolve() != AUDIT_DEV.resolve() and AUDIT_DEV.exists():
         tuned = dialogues_of(AUDIT_DEV)
-        disjoint = summarize(*audit_counts(dialogues, path, tuned))
+        disjoint = summarize(*audit_counts(dialogues, path, tuned, use_model))
         if disjoint["replies"] < out["replies"]:
             out["not_in_audit_dev_dialogues"] = disjoint
     return out
 
 
-def pooled_scores(dialogues: dict[str, dict], paths: list[Path]) -> dict:
+def pooled_scores(dialogues: dict[str, dict], paths: list[Path], use_model: bool = True) -> dict:
     """Scores over the union of several labeled files (counts added, then precision / recall / F1)."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         return {"missing": missing}
     replies, changed, pooled = 0, 0, {name: Counter() for name in LABELS}
     for path in paths:
-        n, bad, counts = audit_counts(dialogues, path)
+        n, bad, counts = audit_counts(dialogues, path, use_model=use_model)
         replies, changed = replies + n, changed + bad
         for name in LABELS:
             pooled[name].update(counts[name])
@@ -176,6 +177,9 @@ def main() -> None:
                              "several files are scored one by one and pooled")
     parser.add_argument("--pool-only", action="store_true",
                         help="with several --audit-set files, write only their pooled scores (one table)")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="score audit_reply(..., use_model=False), the rules without the learned layer; the "
+                             "report keys get the suffix @rules")
     parser.add_argument("--skip-corpus", action="store_true",
                         help="only score the audit set; skip the jddc/cped corpus runs, risk AUC and examples")
     args = parser.parse_args()
@@ -183,18 +187,19 @@ def main() -> None:
     out = HERE / "reports" / "dialogue_eval.json"
     audit_paths = [path.resolve() for path in args.audit_set]
     default_set = audit_paths == [AUDIT_DEV.resolve()]
-    keys = ["audit_dev" if path == AUDIT_DEV.resolve() else path.stem for path in audit_paths]
+    suffix = "@rules" if args.rules_only else ""
+    keys = [("audit_dev" if path == AUDIT_DEV.resolve() else path.stem) + suffix for path in audit_paths]
     report: dict = {}
     if (args.skip_corpus or not default_set) and out.exists():
         report = json.loads(out.read_text(encoding="utf-8"))  # keep the sections this run does not redo
     report["command"] = "PYTHONPATH=src python training/eval_dialogue.py"
     if not (args.pool_only and len(audit_paths) > 1):
         for key, path in zip(keys, audit_paths):
-            report[key] = audit_scores(dialogues, path)
+            report[key] = audit_scores(dialogues, path, not args.rules_only)
     if len(audit_paths) > 1:
-        pooled = "+".join(keys)
+        pooled = "+".join(key.removesuffix(suffix) for key in keys) + suffix
         keys = keys + [pooled] if not args.pool_only else [pooled]
-        report[pooled] = pooled_scores(dialogues, audit_paths)
+        report[pooled] = pooled_scores(dialogues, audit_paths, not args.rules_only)
     if args.skip_corpus:
         out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
         print(json.dumps({key: report[key] for key in keys}, ensure_ascii=False, indent=1))

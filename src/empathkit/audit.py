@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .audit_model import AUDIT_MODEL, MODEL_LABELS, THRESHOLD
 from .errors import require_text
 from .guardrails import check_reply
 from .results import _html_table
@@ -277,7 +278,9 @@ class ReplyAudit:
         personal_data: unmasked personal data echoed in the reply.
         score: 0–100 (layers and confirmation add, perfunctory, blame and personal data subtract).
         reasons: what raised or lowered the score.
-        evidence: the matched words per detector.
+        evidence: the matched words per detector (only for labels that are on).
+        probabilities: the learned audit model's probability per label it decides (empty when the rules alone
+            decided: ``use_model=False``).
     """
 
     cognitive: bool
@@ -292,6 +295,7 @@ class ReplyAudit:
     score: int
     reasons: tuple[str, ...] = ()
     evidence: tuple[tuple[str, str], ...] = ()
+    probabilities: tuple[tuple[str, float], ...] = ()
 
     @property
     def layers(self) -> tuple[str, ...]:
@@ -304,7 +308,8 @@ class ReplyAudit:
                 "action": self.action, "confirmation": self.confirmation, "verify_need": self.verify_need,
                 "perfunctory": self.perfunctory, "perfunctory_ratio": round(self.perfunctory_ratio, 4),
                 "blame": self.blame, "personal_data": self.personal_data, "reasons": list(self.reasons),
-                "evidence": [list(e) for e in self.evidence]}
+                "evidence": [list(e) for e in self.evidence],
+                "probabilities": {name: round(p, 4) for name, p in self.probabilities}}
 
     def __repr__(self) -> str:
         return (f"ReplyAudit(score={self.score}, layers={list(self.layers)}, confirmation={self.confirmation}, "
@@ -387,12 +392,15 @@ def _perfunctory(core: str, opening: bool, closing: bool, customer: str, action:
     return bool(_REFUSAL.search(core) or _DEFLECT.search(core))
 
 
-def audit_reply(customer_text: str, agent_reply: str) -> ReplyAudit:
+def audit_reply(customer_text: str, agent_reply: str, *, use_model: bool = True) -> ReplyAudit:
     """Audit one agent reply to one customer message.
 
     Args:
         customer_text: what the customer said (the turn or turns the reply answers); may be empty.
         agent_reply: the agent's reply.
+        use_model: let the learned audit model (``data/audit_model.npy``: the reply's character n-grams plus the
+            rules' verdicts) decide action and perfunctory; with ``False``, or if the model file is missing,
+            the rules alone decide every label.
 
     The layer detectors read the first 4,000 characters of the reply and the last 4,000 of the customer's message;
     the guardrails (blame, personal data, brush-offs) read all of the reply.
@@ -441,7 +449,18 @@ def audit_reply(customer_text: str, agent_reply: str) -> ReplyAudit:
     perfunctory = brush_off or _perfunctory(core, opening, closing, customer, action, verify_need, hello_only)
     bare = _PUNCT.sub("", _MASKED.sub("", core))
     filler_chars = sum(len(m.group()) for m in _FILLER_WORDS.finditer(bare))
-    ratio = filler_chars / len(bare) if bare else 1.0
+    ratio = min(1.0, filler_chars / len(bare) if bare else 1.0)
+    verdicts = {"cognitive": cognitive, "affective": affective, "action": action, "confirmation": confirmation,
+                "verify_need": verify_need, "perfunctory": perfunctory}
+    model = AUDIT_MODEL.get() if use_model else None
+    probabilities: tuple[tuple[str, float], ...] = ()
+    if model is not None:
+        probs = model.probabilities(simple, verdicts, ratio)
+        probabilities = tuple((name, probs[name]) for name in MODEL_LABELS)
+        verdicts.update((name, probs[name] >= THRESHOLD) for name in MODEL_LABELS)
+        cognitive, affective, action = verdicts["cognitive"], verdicts["affective"], verdicts["action"]
+        confirmation, perfunctory = verdicts["confirmation"], verdicts["perfunctory"]
+        evidence = [(name, words) for name, words in evidence if verdicts.get(name, True)]
     blame = "blame" in rules
     personal = "personal_data" in rules
     score = 25 * cognitive + 25 * affective + 30 * action + 10 * confirmation + 10 * verify_need
@@ -463,6 +482,6 @@ def audit_reply(customer_text: str, agent_reply: str) -> ReplyAudit:
         score -= 30
         reasons.append("echoes unmasked personal data")
     return ReplyAudit(cognitive=cognitive, affective=affective, action=action, confirmation=confirmation,
-                      verify_need=verify_need, perfunctory=perfunctory, perfunctory_ratio=min(1.0, ratio),
+                      verify_need=verify_need, perfunctory=perfunctory, perfunctory_ratio=ratio,
                       blame=blame, personal_data=personal, score=max(0, min(100, score)), reasons=tuple(reasons),
-                      evidence=tuple(evidence))
+                      evidence=tuple(evidence), probabilities=probabilities)
