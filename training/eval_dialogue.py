@@ -1,6 +1,6 @@
 """Evaluate analyze_dialogue and audit_reply on ../shared/data (issue: whole conversations).
 
-    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit 600] [--audit-set PATH [PATH ...]] [--rules-only] [--skip-corpus]
+    PYTHONPATH=src python training/eval_dialogue.py [--cped-limit N] [--audit-set PATH [PATH ...]] [--rules-only] [--skip-corpus]
 
 1. audit_reply against the hand-labeled agent replies of training/devsets/audit_dev.jsonl (jddc dev half):
    per-label precision / recall / F1 for cognitive, affective, action, confirmation, verify_need, perfunctory.
@@ -13,7 +13,7 @@
 2. Risk warning against the hand-labeled end states of training/devsets/dialogue_states.jsonl (dev half) and
    training/devsets/dialogue_states_adapt.jsonl (adapt half), each and both together: ROC AUC of the risk score for
    dialogues that end angry or escalating (positives) against those that end satisfied.
-3. analyze_dialogue over every jddc_sample dialogue and the first ``--cped-limit`` CPED dialogues (the first
+3. analyze_dialogue over every jddc_sample dialogue and every CPED dialogue (or the first ``--cped-limit N``; the first
    speaker taken as the customer, everyone else as the agent — CPED is TV drama, so its numbers describe the
    tool, not a service desk): distributions of risk level, outcome, trend and the agent metrics, and time per
    dialogue.
@@ -171,7 +171,7 @@ def distribution(results: list) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cped-limit", type=int, default=600)
+    parser.add_argument("--cped-limit", type=int, default=0, help="read only the first N CPED dialogues (0: all)")
     parser.add_argument("--audit-set", type=Path, nargs="+", default=[AUDIT_DEV],
                         help="labeled agent replies to score (default: training/devsets/audit_dev.jsonl); "
                              "several files are scored one by one and pooled")
@@ -224,7 +224,7 @@ def main() -> None:
     cped = []
     with (DATA / "cped" / "dialogues.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
-            if len(cped) >= args.cped_limit:
+            if args.cped_limit and len(cped) >= args.cped_limit:
                 break
             dialogue = json.loads(line)
             first = dialogue["turns"][0]["speaker"]
