@@ -292,6 +292,15 @@ def test_audit_rejects_non_strings() -> None:
         audit_reply(None, "好的")  # type: ignore[arg-type]
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60), st.booleans())
+def test_audit_reply_never_crashes(customer: str, reply: str, use_model: bool) -> None:
+    audit = audit_reply(customer, reply, use_model=use_model)
+    assert 0 <= audit.score <= 100 and 0.0 <= audit.perfunctory_ratio <= 1.0
+    assert all(0.0 <= p <= 1.0 for _, p in audit.probabilities)
+    assert json.loads(json.dumps(audit.to_dict(), ensure_ascii=False)) == audit.to_dict()
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(["customer", "agent"]), st.text(max_size=40)), max_size=6))
 def test_analyze_dialogue_never_crashes(turns: list[tuple[str, str]]) -> None:
