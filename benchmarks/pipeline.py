@@ -1,6 +1,7 @@
 """Latency of the rest of the pipeline, per message, on one thread: extract_keyinfo, suggest_response (the reply
 builder alone, given precomputed ``emotion=`` and ``keyinfo=``, and in full), the whole pipeline (detect_emotion
-+ extract_keyinfo + suggest_response reusing both) and analyze_dialogue on a 20-turn dialogue.
++ extract_keyinfo + suggest_response reusing both), analyze_dialogue on a 20-turn dialogue, and audit_reply on that
+dialogue's agent replies (as shipped, and the rules alone without the learned layer).
 
 Every timing is a wall-clock time of one call (``time.perf_counter``) after warm-up calls; p50/p95/p99 are
 taken over the calls (with few calls p99 is close to the maximum; ``n`` says how many).
@@ -63,8 +64,16 @@ def run(mode: str = "full") -> dict[str, Any]:
                     chars=sum(len(t) for _, t in DIALOGUE_20),
                     per_turn_p50_ms=round(percentiles(dialogue_samples)["p50_ms"] / len(DIALOGUE_20), 3),
                     read={"trend": result.trend, "risk": result.risk.level, "outcome": result.summary.outcome})
+    pairs = [(DIALOGUE_20[i - 1][1], reply) for i, (role, reply) in enumerate(DIALOGUE_20)
+             if role == "agent" and i and DIALOGUE_20[i - 1][0] == "customer"]
+    audits = {}
+    for name, use_model in (("shipped (rules + learned layer)", True), ("rules alone (use_model=False)", False)):
+        calls = iter(pairs * (repeats + 1))
+        audits[name] = _row(time_calls(lambda: empathkit.audit_reply(*next(calls), use_model=use_model), repeats),
+                            replies=len(pairs))
     return {"threads": 1, "message_100": {"chars": len(text), "tokens": tokens_100}, "steps_100_chars": steps,
-            "extract_keyinfo_by_length": keyinfo_rows, "analyze_dialogue_20_turns": dialogue}
+            "extract_keyinfo_by_length": keyinfo_rows, "analyze_dialogue_20_turns": dialogue,
+            "audit_reply": audits}
 
 
 def markdown(result: dict[str, Any]) -> list[str]:
@@ -83,4 +92,12 @@ def markdown(result: dict[str, Any]) -> list[str]:
               f"| {d['turns']} turns ({d['customer_turns']} customer), {d['chars']} chars; read as "
               f"{d['read']['trend']}, risk {d['read']['risk']}, {d['read']['outcome']} "
               f"| {d['p50_ms']} / {d['p95_ms']} / {d['p99_ms']} | {d['per_turn_p50_ms']} | {d['n']} |", ""]
+    audits = result.get("audit_reply") or {}
+    if audits:
+        lines += ["| audit_reply, one agent reply of that dialogue per call | p50 / p95 / p99 ms | calls |",
+                  "|---|---|---|"]
+        for name, row in audits.items():
+            lines.append(f"| {name}, cycling over its {row['replies']} replies | {row['p50_ms']} / {row['p95_ms']} / "
+                         f"{row['p99_ms']} | {row['n']} |")
+        lines.append("")
     return lines

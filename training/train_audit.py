@@ -37,6 +37,12 @@ perfunctory 0.75 -> 0.686 / 0.727 -> 0.722). On the second blind set (``devsets/
 of 71 dialogues no rule was tuned on; rules retuned on parts 3-5 by then; ``--frozen --heldout
 training/devsets/audit_heldout2.jsonl``): cognitive 0.569 -> 0.587, action 0.796 -> 0.785, perfunctory 0.645 ->
 0.685. So audit_reply stays rule-based.
+
+Rerun with more labels (2026-12-05, ``--cv --all-labels``: the 2,585 labels of ``train_audit_linear.py``, CV scored
+on its 1,065 least-tuned labels, 36 min): fine-tuned F1 at 0.4 against the rules: cognitive 0.643 vs 0.625, affective
+0.829 vs 0.854, action 0.755 vs 0.746, confirmation 0.688 vs 0.704, verify_need 0.267 vs 0.353, perfunctory 0.599
+vs 0.618. The linear layer of ``train_audit_linear.py`` (char n-grams + rule verdicts; action 0.776, perfunctory
+0.641 on the same labels) does better where it is used and costs no encoder pass, so it is what ships.
 """
 from __future__ import annotations
 
