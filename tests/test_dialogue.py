@@ -253,7 +253,9 @@ CONVENTIONS = [
 # Convention cases the learned audit layer (data/audit_model.npy, which decides action and perfunctory) gets wrong,
 # with what it says; strict, so a retrained model that gets one right must take it off this list.
 MODEL_MISSES = {
-    "r6-own-sum": "action: the price-protection computation template reads like a step (p 0.51)",
+    "r7-put-order-back": "cognitive: an instruction about the customer's own order reads like a fact about it (p 0.59)",
+    "r7-call-the-seller": "cognitive: a concrete instruction (call the seller to rearrange the install) reads as "
+                          "understanding the case (p 0.88)",
 }
 
 

@@ -43,10 +43,10 @@ empathkit.audit_reply("快递三天了还没到", "好的")   # perfunctory, sco
 `analyze_dialogue` is rules over the outputs of the emotion model and the key-information extractor. `audit_reply`
 is rules plus a small learned layer: a linear model over the reply's character n-grams and the rules' own verdicts
 (`empathkit/data/audit_model.npy`, 384 KiB, trained by `training/train_audit_linear.py` on 2,585 hand-labeled
-jddc replies) decides `action` and `perfunctory`, the two labels where it beat the rules in cross-validation;
-every other label is a rule whose matched words are in `evidence`, and the model's probabilities are in
-`probabilities`. `audit_reply(..., use_model=False)` gives the rules alone. Both are fast enough for whole
-archives.
+jddc replies and 1,186 written-and-labeled examples) decides `cognitive`, `action`, `confirmation` and
+`perfunctory`, the labels where it beat the rules in cross-validation; `affective` and `verify_need` are rules
+whose matched words are in `evidence`, and the model's probabilities are in `probabilities`.
+`audit_reply(..., use_model=False)` gives the rules alone. Both are fast enough for whole archives.
 """
 
 

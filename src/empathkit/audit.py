@@ -399,8 +399,8 @@ def audit_reply(customer_text: str, agent_reply: str, *, use_model: bool = True)
         customer_text: what the customer said (the turn or turns the reply answers); may be empty.
         agent_reply: the agent's reply.
         use_model: let the learned audit model (``data/audit_model.npy``: the reply's character n-grams plus the
-            rules' verdicts) decide action and perfunctory; with ``False``, or if the model file is missing,
-            the rules alone decide every label.
+            rules' verdicts) decide cognitive, action, confirmation and perfunctory; with ``False``, or if the
+            model file is missing, the rules alone decide every label.
 
     The layer detectors read the first 4,000 characters of the reply and the last 4,000 of the customer's message;
     the guardrails (blame, personal data, brush-offs) read all of the reply.

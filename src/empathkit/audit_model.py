@@ -1,12 +1,13 @@
 """The learned audit layer: a linear model over the reply's character n-grams and the audit rules' verdicts.
 
-Trained here (``training/train_audit_linear.py``) on hand-labeled agent replies of jddc_sample; the weights ship
+Trained here (``training/train_audit_linear.py``) on hand-labeled agent replies of jddc_sample, plus written-and-labeled
+examples (``training/labels/synthetic``) for every label but perfunctory; the weights ship
 as ``data/audit_model.npy`` (float16). The rules of :mod:`empathkit.audit` are inputs (their six verdicts and the
 filler ratio), so the model learns where to trust them and which reply wordings they miss. It decides only the
 labels of :data:`MODEL_LABELS`: those where, in cross-validation grouped by dialogue and scored on the 1,065 labels
-the rules were least tuned on, it beat the rules by at least 0.01 F1 (action +0.030, perfunctory +0.023). On the
-other labels it did not (cognitive +0.008, confirmation +0.007, affective -0.007; ``verify_need`` has too few
-labeled positives to learn), so the rules decide them and every such verdict keeps its matched words.
+the rules were least tuned on, it beat the rules by at least 0.01 F1 (cognitive +0.027, action +0.044,
+confirmation +0.010, perfunctory +0.023). It did not on affective (+0.000) or verify_need (too few labeled
+positives), so the rules decide those and every such verdict keeps its matched words.
 Features are computed the same way at training and at run time by :func:`features`.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ import numpy as np
 from ._resources import Lazy, has_data, read_bytes
 
 AUDIT_LABELS = ("cognitive", "affective", "action", "confirmation", "verify_need", "perfunctory")
-MODEL_LABELS = ("action", "perfunctory")
+MODEL_LABELS = ("cognitive", "action", "confirmation", "perfunctory")
 HASH_DIM = 1 << 15
 # the rules' six verdicts, their filler ratio, four reply-length buckets and a bias
 N_EXTRA = len(AUDIT_LABELS) + 1 + 4 + 1
