@@ -21,8 +21,8 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "labels"))
 from build_audit_dev import agent_pool, eligible  # noqa: E402
-from jddc_split import dialogues_of, half_of, iter_dialogues, text_hash  # noqa: E402
-from show_audit_train import LABELS, item  # noqa: E402
+from jddc_split import dialogues_of, half_of, iter_dialogues  # noqa: E402
+from show_audit_train import check_rows, item  # noqa: E402
 
 USED = ("audit_dev.jsonl", "audit_heldout.jsonl")
 OUT = HERE / "audit_heldout2.jsonl"
@@ -48,12 +48,8 @@ def main() -> None:
         for sid, index in sample[args.part * half:(args.part + 1) * half]:
             print(json.dumps(item(dialogues[sid], index), ensure_ascii=False))
     if args.check:
-        rows = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines() if line.strip()]
-        assert [r["id"] for r in rows] == [f"{s}:{i}" for s, i in sample], "ids differ from the draw"
-        for r, (sid, index) in zip(rows, sample):
-            assert r["hash"] == text_hash(dialogues[sid]["turns"][index]["text"]), r["id"]
-            assert all(r[name] in (0, 1) for name in LABELS), r["id"]
-        print(f"ok: {len(rows)} labeled replies from {len(dialogues)} dialogues match the draw")
+        checked = check_rows(OUT, sample, dialogues)
+        print(f"ok: {checked} labeled replies from {len(dialogues)} dialogues match the draw")
 
 
 if __name__ == "__main__":

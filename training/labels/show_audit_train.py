@@ -47,6 +47,17 @@ def item(dialogue: dict, index: int) -> dict:
             "customer_turns_before": customer, "agent_reply": turns[index]["text"]}
 
 
+def check_rows(path: Path, expected: list[tuple[str, int]], dialogues: dict[str, dict]) -> int:
+    """Assert that the label file ``path`` holds exactly the drawn replies ``expected`` (``(session, turn index)``),
+    in order, with the hash of each reply's current text and six 0/1 labels; return its row count."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [r["id"] for r in rows] == [f"{s}:{i}" for s, i in expected], f"{path.name}: ids differ from the draw"
+    for r, (sid, index) in zip(rows, expected):
+        assert r["hash"] == text_hash(dialogues[sid]["turns"][index]["text"]), r["id"]
+        assert all(r[name] in (0, 1) for name in LABELS), r["id"]
+    return len(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", type=int, choices=range(N_PARTS))
@@ -62,13 +73,7 @@ def main() -> None:
             path = HERE / f"audit_train_part{part}.jsonl"
             if part >= 3 and not path.exists():
                 continue
-            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-            expected = sample[part * PART:(part + 1) * PART]
-            assert [r["id"] for r in rows] == [f"{s}:{i}" for s, i in expected], f"part {part}: ids differ from the draw"
-            for r, (sid, index) in zip(rows, expected):
-                assert r["hash"] == text_hash(dialogues[sid]["turns"][index]["text"]), r["id"]
-                assert all(r[name] in (0, 1) for name in LABELS), r["id"]
-            checked += len(rows)
+            checked += check_rows(path, sample[part * PART:(part + 1) * PART], dialogues)
         print(f"ok: {checked} labeled replies match the draw")
 
 

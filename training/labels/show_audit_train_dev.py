@@ -22,8 +22,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "devsets"))
 from build_audit_dev import agent_pool, eligible  # noqa: E402
-from jddc_split import dialogues_of, half_of, iter_dialogues, text_hash  # noqa: E402
-from show_audit_train import LABELS, item  # noqa: E402
+from jddc_split import dialogues_of, half_of, iter_dialogues  # noqa: E402
+from show_audit_train import check_rows, item  # noqa: E402
 
 SEED, PARTS = 20261207, 4
 DEVSETS = HERE.parent / "devsets"
@@ -57,12 +57,7 @@ def main() -> None:
             print(json.dumps(item(dialogues[sid], index), ensure_ascii=False))
     if args.check:
         for part, expected in enumerate(parts(sample)):
-            path = HERE / f"audit_train_dev_part{part}.jsonl"
-            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            assert [r["id"] for r in rows] == [f"{s}:{i}" for s, i in expected], f"part {part}: ids differ from the draw"
-            for r, (sid, index) in zip(rows, expected):
-                assert r["hash"] == text_hash(dialogues[sid]["turns"][index]["text"]), r["id"]
-                assert all(r[name] in (0, 1) for name in LABELS), r["id"]
+            check_rows(HERE / f"audit_train_dev_part{part}.jsonl", expected, dialogues)
         print(f"ok: {len(sample)} labeled dev-half replies match the draw")
 
 
