@@ -250,7 +250,7 @@ CONVENTIONS = [
 ]
 
 
-# Convention cases the learned audit layer (data/audit_model.npy, which decides action and perfunctory) gets wrong,
+# Convention cases the learned audit layer (data/audit_model.npy, which decides the labels of MODEL_LABELS) gets wrong,
 # with what it says; strict, so a retrained model that gets one right must take it off this list.
 MODEL_MISSES = {
     "r7-put-order-back": "cognitive: an instruction about the customer's own order reads like a fact about it (p 0.59)",
@@ -275,7 +275,7 @@ def test_audit_follows_labeling_conventions(customer: str, reply: str, expected:
 
 
 def test_learned_layer_decides_only_its_labels() -> None:
-    from empathkit.audit_model import AUDIT_MODEL, MODEL_LABELS
+    from empathkit.audit_model import AUDIT_MODEL, MODEL_LABELS, THRESHOLD
     assert AUDIT_MODEL.get() is not None, "data/audit_model.npy is not shipped"
     for _, customer, reply, _ in CONVENTIONS:
         rules, shipped = audit_reply(customer, reply, use_model=False), audit_reply(customer, reply)
@@ -284,7 +284,7 @@ def test_learned_layer_decides_only_its_labels() -> None:
             if name not in MODEL_LABELS:
                 assert getattr(shipped, name) == getattr(rules, name), (name, reply)
         for name, p in shipped.probabilities:
-            assert 0.0 <= p <= 1.0 and getattr(shipped, name) == (p >= 0.4)
+            assert 0.0 <= p <= 1.0 and getattr(shipped, name) == (p >= THRESHOLD)
         # evidence is kept only for labels that are on
         assert all(getattr(shipped, name) for name, _ in shipped.evidence if name in FLAGS)
 

@@ -72,13 +72,20 @@ SYNTHETIC = sorted((HERE / "labels" / "synthetic").glob("*.jsonl"))
 OUT = HERE.parent / "src" / "empathkit" / "data" / MODEL_FILE
 # The synthetic rows teach every label but perfunctory: with them, perfunctory's CV F1 fell (0.641 -> 0.632), while
 # cognitive, action and confirmation rose; see the docstring.
-SYNTHETIC_LABELS = set(AUDIT_LABELS) - {"perfunctory"}
-if "--synthetic-labels" in sys.argv:
-    SYNTHETIC_LABELS = set(sys.argv[sys.argv.index("--synthetic-labels") + 1].split(","))
+SYNTHETIC_LABELS = [name for name in AUDIT_LABELS if name != "perfunctory"]
 # The labels the rules were least tuned on: the dev-half parts were labeled after the rules were last tuned, and the
 # errors of part 6 and audit_heldout were never read. CV is scored on these unless --score-sets says otherwise.
 LEAST_TUNED = ["audit_train_part6", "audit_heldout", *(f"audit_train_dev_part{p}" for p in range(4))]
 REPORT = HERE / "reports" / "audit_linear.json"
+
+
+def example(customer: str, reply: str, label_row: dict, session: str, set_name: str) -> dict:
+    """One training row: the features audit_reply gives the model, the rules' verdicts and the gold labels."""
+    rules = empathkit.audit_reply(customer, reply, use_model=False)
+    verdicts = {name: getattr(rules, name) for name in AUDIT_LABELS}
+    index, values = features(to_simplified(reply[:4000]), verdicts, rules.perfunctory_ratio)
+    return {"session": session, "set": set_name, "index": index, "values": values, "rules": verdicts,
+            "gold": [int(label_row[name]) for name in AUDIT_LABELS]}
 
 
 def load(paths: list[Path]) -> list[dict]:
@@ -88,26 +95,14 @@ def load(paths: list[Path]) -> list[dict]:
         for row in read_jsonl(path):
             sid, index = row["id"].rsplit(":", 1)
             turns = dialogues[sid]["turns"]
-            customer, reply = customer_before(turns, int(index)), turns[int(index)]["text"]
-            rules = empathkit.audit_reply(customer, reply, use_model=False)
-            verdicts = {name: getattr(rules, name) for name in AUDIT_LABELS}
-            index_, values = features(to_simplified(reply[:4000]), verdicts, rules.perfunctory_ratio)
-            rows.append({"session": sid, "set": path.stem, "index": index_, "values": values, "rules": verdicts,
-                         "gold": [row[name] for name in AUDIT_LABELS]})
+            rows.append(example(customer_before(turns, int(index)), turns[int(index)]["text"], row, sid, path.stem))
     return rows
 
 
 def load_synthetic(paths: list[Path]) -> list[dict]:
     """Written-and-labeled examples (``{"customer", "reply", labels…}``), used only as extra training rows."""
-    rows = []
-    for path in paths:
-        for n, row in enumerate(read_jsonl(path)):
-            rules = empathkit.audit_reply(row["customer"], row["reply"], use_model=False)
-            verdicts = {name: getattr(rules, name) for name in AUDIT_LABELS}
-            index_, values = features(to_simplified(row["reply"][:4000]), verdicts, rules.perfunctory_ratio)
-            rows.append({"session": f"synthetic:{path.stem}:{n}", "set": "synthetic", "index": index_,
-                         "values": values, "rules": verdicts, "gold": [int(row[name]) for name in AUDIT_LABELS]})
-    return rows
+    return [example(row["customer"], row["reply"], row, f"synthetic:{path.stem}:{n}", "synthetic")
+            for path in paths for n, row in enumerate(read_jsonl(path))]
 
 
 def matrix(rows: list[dict]) -> torch.Tensor:
@@ -116,23 +111,24 @@ def matrix(rows: list[dict]) -> torch.Tensor:
     return torch.sparse_coo_tensor(torch.tensor(coords).T, torch.tensor(values), (len(rows), N_FEATURES)).coalesce()
 
 
-def fit(rows: list[dict], l2: float, pos_weight: float, steps: int, synthetic_weight: float = 1.0) -> torch.Tensor:
+def fit(rows: list[dict], args) -> torch.Tensor:
     x, y = matrix(rows), torch.tensor([row["gold"] for row in rows], dtype=torch.float32)
-    # synthetic rows teach only the labels of SYNTHETIC_LABELS (weight 0 elsewhere)
-    row_weight = torch.tensor([[(synthetic_weight if name in SYNTHETIC_LABELS else 0.0) if row["set"] == "synthetic"
+    # synthetic rows teach only the labels of --synthetic-labels (weight 0 elsewhere)
+    taught = set(args.synthetic_labels.split(","))
+    row_weight = torch.tensor([[(args.synthetic_weight if name in taught else 0.0) if row["set"] == "synthetic"
                                 else 1.0 for name in AUDIT_LABELS] for row in rows])
     real = sum(row["set"] != "synthetic" for row in rows)
     torch.manual_seed(0)
     w = torch.zeros((N_FEATURES, len(AUDIT_LABELS)), requires_grad=True)
     optimizer = torch.optim.Adam([w], lr=0.05)
-    weight = torch.full((len(AUDIT_LABELS),), pos_weight)
-    for _ in range(steps):
+    weight = torch.full((len(AUDIT_LABELS),), args.pos_weight)
+    for _ in range(args.steps):
         optimizer.zero_grad()
         logits = torch.sparse.mm(x, w)
         # normalized by the real rows only, so that rows with weight 0 leave a label's fit exactly as it was
         loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y, weight=row_weight, pos_weight=weight,
                                                                      reduction="sum") / (real * len(AUDIT_LABELS))
-        loss = loss + l2 * (w[:-1] ** 2).sum()       # the last row is the bias
+        loss = loss + args.l2 * (w[:-1] ** 2).sum()       # the last row is the bias
         loss.backward()
         optimizer.step()
     return w.detach()
@@ -165,7 +161,7 @@ def cross_validate(rows: list[dict], args, extra: list[dict] = ()) -> dict:
     for fold in range(args.folds):
         train = [row for row in rows if fold_of[row["session"]] != fold]
         test = [i for i, row in enumerate(rows) if fold_of[row["session"]] == fold]
-        w = fit(training_rows(train, args) + list(extra), args.l2, args.pos_weight, args.steps, args.synthetic_weight)
+        w = fit(training_rows(train, args) + list(extra), args)
         probs[test] = torch.sigmoid(torch.sparse.mm(matrix([rows[i] for i in test]), w))
     report = {}
     scored = [i for i, row in enumerate(rows) if not args.score_sets or row["set"] in args.score_sets]
@@ -189,7 +185,7 @@ def main() -> None:
                         help="extra training rows written and labeled by annotators (JSONL with customer, reply, "
                              "labels; default: labels/synthetic/*.jsonl; none with --synthetic alone)")
     parser.add_argument("--synthetic-weight", type=float, default=1.0)
-    parser.add_argument("--synthetic-labels", default=",".join(sorted(SYNTHETIC_LABELS)),
+    parser.add_argument("--synthetic-labels", default=",".join(SYNTHETIC_LABELS),
                         help="comma-separated labels the synthetic rows train (their loss is 0 for the others)")
     parser.add_argument("--rule-free-copies", action="store_true",
                         help="train on every row twice, once without the rules' verdicts")
@@ -209,7 +205,7 @@ def main() -> None:
         for name, scores in report.items():
             print(f"  {name:13s} positives {scores['positives']:4d}  rules {scores['rules']:.3f}  model {scores['model']:.3f}")
         return
-    w = fit(training_rows(rows, args) + extra, args.l2, args.pos_weight, args.steps, args.synthetic_weight)
+    w = fit(training_rows(rows, args) + extra, args)
     np.save(OUT, w.numpy().astype(np.float16), allow_pickle=False)
     cv = cross_validate(rows, args, extra)
     REPORT.write_text(json.dumps({
