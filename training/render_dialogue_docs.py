@@ -78,6 +78,17 @@ def main() -> None:
            "perfunctory 0.946 (`python training/devsets/show_audit_relabel.py --agreement`, "
            "training/devsets/README_audit_relabel.md). So the gap to the targets is the detectors', not the labels'.",
            "",
+           "**Why the detectors stop short of 0.85, and what more data would buy.** Every jddc_sample agent reply is "
+           "labeled. A learning curve of the learned layer (cross-validation grouped by dialogue, each fold trained "
+           "on 25–100 % of its dialogues; `PYTHONPATH=src python training/train_audit_linear.py --learning-curve "
+           "--all-labels`) gains 0.02–0.03 F1 per doubling of the labels on cognitive, action and confirmation, and "
+           "nothing on perfunctory: at that rate 0.85 would take about 8 more doublings for cognitive, 3 for action "
+           "and 5 for confirmation. Readers of meaning did no better on the same labels: frozen e5-small sentence "
+           "embeddings as extra features (`PYTHONPATH=src python training/audit_embedding_features.py`) and a "
+           "cross-encoder fine-tuned on customer turn + reply (`training/train_audit.py`). So the targets for "
+           "cognitive, perfunctory and verify_need are out of reach of this data and this CPU budget; "
+           "training/train_audit_linear.py has the tables.",
+           "",
            "**Which sets are honest for what.** `audit_heldout2` (358 replies, training/devsets/README_audit_heldout2.md) "
            "is every reply of the 71 dev-half dialogues that gave no reply to any other set: no rule was tuned on "
            "its dialogues and the learned layer never saw them, so it is the estimate of what audit_reply ships. The "

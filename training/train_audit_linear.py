@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python training/train_audit_linear.py --cv   # 5-fold CV grouped by dialogue, against the rules
     PYTHONPATH=src python training/train_audit_linear.py        # train on every training label and write the model
+    PYTHONPATH=src python training/train_audit_linear.py --learning-curve --all-labels   # F1 by share of the labels
 
 The model (``empathkit.audit_model``) is logistic regression, one output per label, over the reply's hashed
 character 1-3-grams and the rule-based audit's verdicts (``audit_reply(..., use_model=False)``). Training labels:
@@ -40,10 +41,29 @@ Teaching perfunctory with the synthetic rows too gave 0.632. On the blind ``devs
 after these choices): cognitive 0.569 -> 0.643, action 0.796 -> 0.829, confirmation 0.759 -> 0.839, perfunctory
 0.645 -> 0.667 (rules -> shipped).
 
+Learning curve (``--learning-curve --all-labels``; add ``--synthetic`` for real labels only): the same CV, each fold
+trained on a fixed draw of 25-100 % of its training dialogues, the written examples always whole. F1 at 0.4:
+
+=====  =========  =========  ======  ============  ===========  ===========
+share  cognitive  affective  action  confirmation  verify_need  perfunctory
+=====  =========  =========  ======  ============  ===========  ===========
+0.25   0.592      0.789      0.756   0.645         0.296        0.622
+0.50   0.627      0.810      0.769   0.687         0.345        0.602
+0.75   0.644      0.819      0.786   0.714         0.357        0.622
+1.00   0.652      0.860      0.790   0.714         0.333        0.641
+=====  =========  =========  ======  ============  ===========  ===========
+
+(Real labels only, at 1.00: 0.633 0.847 0.776 0.711 0.345 0.641.) From half to all the labels, cognitive gains 0.025,
+action 0.021, confirmation 0.027, perfunctory none to speak of. If each further doubling gave as much (an optimistic
+straight line on a log scale), 0.85 would take about 8 more doublings of labeled replies for cognitive, 3 for action
+and 5 for confirmation; every jddc_sample agent reply is already labeled.
+
 Tried and not kept (each moved every label by less than 0.015 F1, none consistently): ``--rule-free-copies`` (also
 train on copies without the rule verdicts), customer-question x reply-kind crossed features, and ~40 named signals
 the rules read on the way (customer open / pressing / thanking, reply length without rituals and fillers, refusal,
-stall, and their crossings; weights 0.4-2).
+stall, and their crossings; weights 0.4-2). Two readers of meaning were no better: frozen e5-small sentence
+embeddings of the customer turn and the reply as extra features (``audit_embedding_features.py``: cognitive 0.652 ->
+0.635 at best) and a cross-encoder fine-tuned on the same labels (``train_audit.py --cv --all-labels``).
 """
 from __future__ import annotations
 
@@ -85,7 +105,7 @@ def example(customer: str, reply: str, label_row: dict, session: str, set_name: 
     verdicts = {name: getattr(rules, name) for name in AUDIT_LABELS}
     index, values = features(to_simplified(reply[:4000]), verdicts, rules.perfunctory_ratio)
     return {"session": session, "set": set_name, "index": index, "values": values, "rules": verdicts,
-            "gold": [int(label_row[name]) for name in AUDIT_LABELS]}
+            "gold": [int(label_row[name]) for name in AUDIT_LABELS], "customer": customer, "reply": reply}
 
 
 def load(paths: list[Path]) -> list[dict]:
@@ -153,13 +173,18 @@ def training_rows(rows: list[dict], args) -> list[dict]:
     return rows + without_rules(rows) if args.rule_free_copies else rows
 
 
-def cross_validate(rows: list[dict], args, extra: list[dict] = ()) -> dict:
+def cross_validate(rows: list[dict], args, extra: list[dict] = (), keep_fraction: float = 1.0) -> dict:
+    """Per-label F1 of the rules and the model over folds grouped by dialogue. ``keep_fraction`` < 1 trains each
+    fold on that share of its training dialogues (a fixed draw), for the learning curve; the test folds and the
+    extra rows stay whole."""
     sessions = sorted({row["session"] for row in rows})
     random.Random(13).shuffle(sessions)
     fold_of = {s: i % args.folds for i, s in enumerate(sessions)}
     probs = torch.zeros((len(rows), len(AUDIT_LABELS)))
     for fold in range(args.folds):
-        train = [row for row in rows if fold_of[row["session"]] != fold]
+        train_sessions = [s for s in sessions if fold_of[s] != fold]
+        kept = set(random.Random(7).sample(train_sessions, round(len(train_sessions) * keep_fraction)))
+        train = [row for row in rows if row["session"] in kept]
         test = [i for i, row in enumerate(rows) if fold_of[row["session"]] == fold]
         w = fit(training_rows(train, args) + list(extra), args)
         probs[test] = torch.sigmoid(torch.sparse.mm(matrix([rows[i] for i in test]), w))
@@ -191,6 +216,9 @@ def main() -> None:
                         help="train on every row twice, once without the rules' verdicts")
     parser.add_argument("--all-labels", action="store_true",
                         help="CV scores the model on every label it could decide, not only MODEL_LABELS")
+    parser.add_argument("--learning-curve", nargs="*", type=float, metavar="FRACTION",
+                        help="CV only: train each fold on these shares of its dialogues (default 0.25 0.5 0.75 1) "
+                             "and print the model's F1 for each; writes nothing")
     parser.add_argument("--score-sets", nargs="*", default=LEAST_TUNED,
                         help="CV scores only rows of these files (stems); with no names, every row")
     args = parser.parse_args()
@@ -199,6 +227,13 @@ def main() -> None:
     extra = load_synthetic(args.synthetic)
     if extra:
         print(f"+ {len(extra)} synthetic training rows (weight {args.synthetic_weight}), never scored")
+    if args.learning_curve is not None:
+        print(f"{args.folds}-fold CV grouped by dialogue, model F1 (threshold {THRESHOLD}) by share of training dialogues:")
+        print("  share  " + "  ".join(f"{name:>12s}" for name in AUDIT_LABELS))
+        for share in args.learning_curve or (0.25, 0.5, 0.75, 1.0):
+            report = cross_validate(rows, args, extra, keep_fraction=share)
+            print(f"  {share:5.2f}  " + "  ".join(f"{report[name]['model']:12.3f}" for name in AUDIT_LABELS))
+        return
     if args.cv:
         report = cross_validate(rows, args, extra)
         print(f"{args.folds}-fold CV grouped by dialogue, F1 (threshold {THRESHOLD}):")
