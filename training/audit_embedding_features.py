@@ -29,7 +29,6 @@ that 2,585 labels do not teach.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -84,21 +83,15 @@ def fit(train: list[dict], dense: torch.Tensor, l2_dense: float | None, args) ->
     """The shipped recipe (``train_audit_linear.fit``) with a dense block next to the sparse one."""
     x = linear.matrix(train)
     d = dense[[row["position"] for row in train]]
-    y = torch.tensor([row["gold"] for row in train], dtype=torch.float32)
-    taught = set(linear.SYNTHETIC_LABELS)
-    row_weight = torch.tensor([[(1.0 if name in taught else 0.0) if row["set"] == "synthetic" else 1.0
-                                for name in AUDIT_LABELS] for row in train])
-    real = sum(row["set"] != "synthetic" for row in train)
+    y, row_weight, real = linear.targets(train, args)
     torch.manual_seed(0)
     w = torch.zeros((x.shape[1], len(AUDIT_LABELS)), requires_grad=True)
     v = torch.zeros((d.shape[1], len(AUDIT_LABELS)), requires_grad=True)
     optimizer = torch.optim.Adam([w, v] if l2_dense is not None else [w], lr=0.05 if l2_dense is None else 0.02)
-    pos_weight = torch.full((len(AUDIT_LABELS),), args.pos_weight)
     for _ in range(args.steps):
         optimizer.zero_grad()
         logits = torch.sparse.mm(x, w) + (d @ v if l2_dense is not None else 0)
-        loss = F.binary_cross_entropy_with_logits(logits, y, weight=row_weight, pos_weight=pos_weight,
-                                                  reduction="sum") / (real * len(AUDIT_LABELS))
+        loss = linear.data_loss(logits, y, row_weight, real, args)
         loss = loss + args.l2 * (w[:-1] ** 2).sum() + (l2_dense or 0.0) * (v ** 2).sum()
         loss.backward()
         optimizer.step()
@@ -116,6 +109,7 @@ def main() -> None:
     parser.add_argument("--pos-weight", type=float, default=2.0)
     parser.add_argument("--steps", type=int, default=300)
     args = parser.parse_args()
+    args.synthetic_weight, args.synthetic_labels = 1.0, ",".join(linear.SYNTHETIC_LABELS)
     torch.set_num_threads(2)
     rows = linear.load(linear.TRAINING_SETS)
     extra = linear.load_synthetic(linear.SYNTHETIC)
@@ -124,9 +118,7 @@ def main() -> None:
         row["position"] = position
     texts = [to_simplified(row[side][:600]) or "。" for row in everything for side in ("customer", "reply")]
     dense = dense_features(everything, embed(texts, args.backbone, args.layers), len(rows))
-    sessions = sorted({row["session"] for row in rows})
-    random.Random(13).shuffle(sessions)
-    fold_of = {s: i % args.folds for i, s in enumerate(sessions)}
+    fold_of = linear.folds(rows, args.folds)
     scored = [i for i, row in enumerate(rows) if row["set"] in linear.LEAST_TUNED]
     print(f"{len(rows)} labeled replies + {len(extra)} written; CV F1 at {THRESHOLD} on {len(scored)} least-tuned labels")
     print("  dense L2  " + "  ".join(f"{name:>12s}" for name in AUDIT_LABELS))

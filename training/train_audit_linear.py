@@ -75,6 +75,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -131,23 +132,33 @@ def matrix(rows: list[dict]) -> torch.Tensor:
     return torch.sparse_coo_tensor(torch.tensor(coords).T, torch.tensor(values), (len(rows), N_FEATURES)).coalesce()
 
 
-def fit(rows: list[dict], args) -> torch.Tensor:
-    x, y = matrix(rows), torch.tensor([row["gold"] for row in rows], dtype=torch.float32)
-    # synthetic rows teach only the labels of --synthetic-labels (weight 0 elsewhere)
+def targets(rows: list[dict], args) -> tuple[torch.Tensor, torch.Tensor, int]:
+    """Gold labels, per-row per-label loss weights and the number of real rows. Synthetic rows teach only the labels
+    of --synthetic-labels (weight 0 elsewhere)."""
+    y = torch.tensor([row["gold"] for row in rows], dtype=torch.float32)
     taught = set(args.synthetic_labels.split(","))
     row_weight = torch.tensor([[(args.synthetic_weight if name in taught else 0.0) if row["set"] == "synthetic"
                                 else 1.0 for name in AUDIT_LABELS] for row in rows])
-    real = sum(row["set"] != "synthetic" for row in rows)
+    return y, row_weight, sum(row["set"] != "synthetic" for row in rows)
+
+
+def data_loss(logits: torch.Tensor, y: torch.Tensor, row_weight: torch.Tensor, real: int, args) -> torch.Tensor:
+    """Weighted binary cross-entropy, normalized by the real rows only, so that rows with weight 0 leave a label's
+    fit exactly as it was."""
+    pos_weight = torch.full((len(AUDIT_LABELS),), args.pos_weight)
+    return F.binary_cross_entropy_with_logits(logits, y, weight=row_weight, pos_weight=pos_weight,
+                                              reduction="sum") / (real * len(AUDIT_LABELS))
+
+
+def fit(rows: list[dict], args) -> torch.Tensor:
+    x = matrix(rows)
+    y, row_weight, real = targets(rows, args)
     torch.manual_seed(0)
     w = torch.zeros((N_FEATURES, len(AUDIT_LABELS)), requires_grad=True)
     optimizer = torch.optim.Adam([w], lr=0.05)
-    weight = torch.full((len(AUDIT_LABELS),), args.pos_weight)
     for _ in range(args.steps):
         optimizer.zero_grad()
-        logits = torch.sparse.mm(x, w)
-        # normalized by the real rows only, so that rows with weight 0 leave a label's fit exactly as it was
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y, weight=row_weight, pos_weight=weight,
-                                                                     reduction="sum") / (real * len(AUDIT_LABELS))
+        loss = data_loss(torch.sparse.mm(x, w), y, row_weight, real, args)
         loss = loss + args.l2 * (w[:-1] ** 2).sum()       # the last row is the bias
         loss.backward()
         optimizer.step()
@@ -173,13 +184,19 @@ def training_rows(rows: list[dict], args) -> list[dict]:
     return rows + without_rules(rows) if args.rule_free_copies else rows
 
 
+def folds(rows: list[dict], n: int) -> dict[str, int]:
+    """The CV fold of each dialogue: a fixed shuffle, dealt round-robin."""
+    sessions = sorted({row["session"] for row in rows})
+    random.Random(13).shuffle(sessions)
+    return {session: i % n for i, session in enumerate(sessions)}
+
+
 def cross_validate(rows: list[dict], args, extra: list[dict] = (), keep_fraction: float = 1.0) -> dict:
     """Per-label F1 of the rules and the model over folds grouped by dialogue. ``keep_fraction`` < 1 trains each
     fold on that share of its training dialogues (a fixed draw), for the learning curve; the test folds and the
     extra rows stay whole."""
-    sessions = sorted({row["session"] for row in rows})
-    random.Random(13).shuffle(sessions)
-    fold_of = {s: i % args.folds for i, s in enumerate(sessions)}
+    fold_of = folds(rows, args.folds)
+    sessions = list(fold_of)               # the shuffled order, which the draw of keep_fraction depends on
     probs = torch.zeros((len(rows), len(AUDIT_LABELS)))
     for fold in range(args.folds):
         train_sessions = [s for s in sessions if fold_of[s] != fold]
