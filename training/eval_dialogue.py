@@ -66,6 +66,17 @@ def customer_before(turns: list[dict], index: int) -> str:
     return "\n".join(t["text"] for t in turns[start + 1:index])
 
 
+def labeled_reply(dialogues: dict[str, dict], row: dict) -> tuple[str, str, str] | None:
+    """``(session id, the customer turns it answers, the reply)`` of one audit label row (id ``session:index``), or
+    None when the reply's text no longer matches the row's hash."""
+    sid, index = row["id"].rsplit(":", 1)
+    turns = dialogues[sid]["turns"]
+    reply = turns[int(index)]["text"]
+    if text_hash(reply) != row["hash"]:
+        return None
+    return sid, customer_before(turns, int(index)), reply
+
+
 def audit_counts(dialogues: dict[str, dict], path: Path, skip_sessions: frozenset[str] = frozenset(),
                  use_model: bool = True) -> tuple[int, int, dict[str, Counter]]:
     """``(replies, hash mismatches, per-label tp/fp/fn/tn counts)`` of audit_reply on one labeled file, leaving
@@ -74,13 +85,12 @@ def audit_counts(dialogues: dict[str, dict], path: Path, skip_sessions: frozense
     counts = {name: Counter() for name in LABELS}
     changed = 0
     for row in rows:
-        sid, index = row["id"].rsplit(":", 1)
-        turns = dialogues[sid]["turns"]
-        reply = turns[int(index)]["text"]
-        if text_hash(reply) != row["hash"]:
+        found = labeled_reply(dialogues, row)
+        if found is None:
             changed += 1
             continue
-        audit = empathkit.audit_reply(customer_before(turns, int(index)), reply, use_model=use_model)
+        _, customer, reply = found
+        audit = empathkit.audit_reply(customer, reply, use_model=use_model)
         for name in LABELS:
             gold, pred = bool(row[name]), bool(getattr(audit, name))
             counts[name][("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1

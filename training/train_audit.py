@@ -61,8 +61,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 from encoder import Encoder, load_encoder, mean_pool  # noqa: E402
-from eval_dialogue import _read_jsonl as read_jsonl, customer_before  # noqa: E402
-from jddc_split import iter_dialogues, text_hash  # noqa: E402
+from eval_dialogue import _read_jsonl as read_jsonl, labeled_reply  # noqa: E402
+from jddc_split import iter_dialogues  # noqa: E402
 
 import empathkit  # noqa: E402
 from empathkit.normalize import normalize  # noqa: E402
@@ -86,11 +86,9 @@ def load_examples(paths: list[Path]) -> list[dict]:
     out = []
     for path in paths:
         for row in read_jsonl(path):
-            sid, index = row["id"].rsplit(":", 1)
-            turns = dialogues[sid]["turns"]
-            reply = turns[int(index)]["text"]
-            assert text_hash(reply) == row["hash"], row["id"]
-            customer = customer_before(turns, int(index))
+            found = labeled_reply(dialogues, row)
+            assert found is not None, f"{row['id']}: the reply's text changed since it was labeled"
+            sid, customer, reply = found
             rules = empathkit.audit_reply(customer, reply, use_model=False)
             out.append({"id": row["id"], "session": sid, "source": path.stem, "customer": customer, "reply": reply,
                         "gold": [int(row[name]) for name in LABELS],

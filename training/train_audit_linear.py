@@ -79,7 +79,7 @@ import torch.nn.functional as F
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from eval_dialogue import _read_jsonl as read_jsonl, customer_before  # noqa: E402
+from eval_dialogue import _read_jsonl as read_jsonl, labeled_reply  # noqa: E402
 from jddc_split import iter_dialogues  # noqa: E402
 
 import empathkit  # noqa: E402
@@ -114,9 +114,10 @@ def load(paths: list[Path]) -> list[dict]:
     rows = []
     for path in paths:
         for row in read_jsonl(path):
-            sid, index = row["id"].rsplit(":", 1)
-            turns = dialogues[sid]["turns"]
-            rows.append(example(customer_before(turns, int(index)), turns[int(index)]["text"], row, sid, path.stem))
+            found = labeled_reply(dialogues, row)
+            assert found is not None, f"{row['id']}: the reply's text changed since it was labeled"
+            sid, customer, reply = found
+            rows.append(example(customer, reply, row, sid, path.stem))
     return rows
 
 
